@@ -1,0 +1,123 @@
+import type { Finding, YamlPath } from "./diagnostic.js";
+import { validatorFor, type ErrorObject, type Kind } from "./schemas.js";
+
+function pointerToPath(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((s) => (/^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s));
+}
+
+export function dotPath(path: YamlPath): string {
+  let out = "";
+  for (const segment of path) {
+    out += typeof segment === "number" ? `[${segment}]` : out === "" ? segment : `.${segment}`;
+  }
+  return out === "" ? "(document)" : out;
+}
+
+const directionWords = "=, ><, >, <, >>, << (quoted), or the words both, both-transform, to-dataverse, to-finops, to-dataverse-transform, to-finops-transform";
+
+function describe(error: ErrorObject, path: YamlPath): { message: string; hint: string; path: YamlPath; atKey?: boolean } {
+  const where = dotPath(path);
+  const last = path[path.length - 1];
+  switch (error.keyword) {
+    case "additionalProperties": {
+      const extra = String((error.params as { additionalProperty: string }).additionalProperty);
+      return {
+        message: `${dotPath([...path, extra])}: unknown property "${extra}"`,
+        hint: "Remove it or fix its spelling; the schema lists the allowed properties (your editor autocompletes them through the $schema line).",
+        path: [...path, extra],
+        atKey: true,
+      };
+    }
+    case "required": {
+      const missing = String((error.params as { missingProperty: string }).missingProperty);
+      return { message: `${where}: missing required property "${missing}"`, hint: `Add "${missing}".`, path };
+    }
+    case "enum": {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
+      if (last === "map") {
+        return {
+          message: `${where}: not a map type`,
+          hint: `Use one of ${directionWords}. In YAML, write the symbols in quotes: map: ">".`,
+          path,
+        };
+      }
+      return { message: `${where}: must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`, hint: "Use one of the listed values.", path };
+    }
+    case "const":
+      return {
+        message: `${where}: must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`,
+        hint: "Each file holds one kind of document: TableMap, IntegrationKey or Environments.",
+        path,
+      };
+    case "type":
+      return { message: `${where}: must be ${String((error.params as { type: unknown }).type).replace(/,/g, " or ")}`, hint: "Change the value to the expected type; quote it to make it a string.", path };
+    case "pattern":
+      return { message: `${where}: ${patternMessage(path)}`, hint: patternHint(path), path };
+    case "format":
+      return {
+        message: `${where}: must be a valid ${String((error.params as { format: string }).format)}`,
+        hint: "Fix the value's format.",
+        path,
+      };
+    case "uniqueItems":
+      return { message: `${where}: items must be unique`, hint: "Remove the repeated item.", path };
+    case "minItems":
+    case "minProperties":
+    case "minLength":
+      return { message: `${where}: must not be empty`, hint: "Add a value or remove the property.", path };
+    case "maxItems":
+    case "maxProperties":
+    case "maxLength":
+      return { message: `${where}: ${error.message ?? "too long"}`, hint: "Shorten it; the limit follows the platform's limits.", path };
+    default:
+      return { message: `${where}: ${error.message ?? "is invalid"}`, hint: "Fix the value so that it matches the schema.", path };
+  }
+}
+
+function patternMessage(path: YamlPath): string {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (last === "name" || parent === "dependsOn") return "must be lower-case letters, digits and dashes (for example customers-v3-accounts)";
+  if (last === "number") return "must be a version major.minor.build.revision, for example 1.0.0.0";
+  if (last === "dv") return "is not a Dataverse column or lookup path (column, relation.column, or relation.Type(column))";
+  if (last === "fo" || last === "field") return "is not a finance and operations field name (letters, digits and underscores)";
+  if (last === "table" || last === "entitySet" || last === "relatedTable") return "must be a Dataverse logical name (lower-case letters, digits and underscores)";
+  return "has an invalid format";
+}
+
+function patternHint(path: YamlPath): string {
+  const last = path[path.length - 1];
+  if (last === "dv") return "Write lookups the way the dual-write UI shows them, for example transactioncurrencyid.isocurrencycode.";
+  if (last === "table" || last === "entitySet") return "Use the logical name from the table's properties in Power Apps, not its display name.";
+  return "Change the value to match the expected format.";
+}
+
+/** Checks a document against the schema for its kind. Keeps one finding per path and keyword. */
+export function schemaCheck(kind: Kind, file: string, value: unknown): Finding[] {
+  const validate = validatorFor(kind);
+  if (validate(value)) return [];
+  const seen = new Set<string>();
+  const findings: Finding[] = [];
+  for (const error of validate.errors ?? []) {
+    const described = describe(error, pointerToPath(error.instancePath));
+    const id = `${dotPath(described.path)}|${error.keyword}|${described.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const f: Finding = {
+      code: "DW006",
+      severity: "error",
+      message: described.message,
+      hint: described.hint,
+      file,
+      path: described.path,
+    };
+    if (described.atKey === true) f.atKey = true;
+    findings.push(f);
+  }
+  return findings;
+}

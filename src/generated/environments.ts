@@ -1,0 +1,120 @@
+/* eslint-disable */
+// Generated from schemas/ by `npm run generate`. Do not edit: edit the schema and regenerate.
+
+/**
+ * The environment pairs dwctl manages: each pairs one finance and operations environment with one Dataverse environment.
+ */
+export interface Environments {
+  /**
+   * Document kind. Always Environments for this file type.
+   */
+  kind: "Environments";
+  /**
+   * The environment pairs. Names are unique.
+   *
+   * @minItems 1
+   * @maxItems 200
+   */
+  pairs: [Pair, ...Pair[]];
+}
+/**
+ * One linked finance and operations + Dataverse environment pair.
+ */
+export interface Pair {
+  /**
+   * Short name used on the command line (--env) and in map overrides, for example prod or stage.
+   */
+  name: string;
+  /**
+   * Free text for people.
+   */
+  description?: string;
+  financeAndOperations: Endpoint;
+  dataverse: Endpoint;
+  /**
+   * Legal entities (company codes) linked for dual-write in this pair. They are chosen when the pair is linked.
+   *
+   * @minItems 1
+   * @maxItems 250
+   */
+  legalEntities: [string, ...string[]];
+  /**
+   * A protected pair (production) needs --confirm <name> for any stop, delete or initial sync, and the refresh runbook never touches it.
+   */
+  protected?: boolean;
+  /**
+   * Name of the pair this one is refreshed from by database copy (STAGE refreshed from PROD). The refresh runbook proves the copy and cleans what it carried over.
+   */
+  refreshedFrom?: string;
+  /**
+   * true: this pair lives in the embedded dwctl sandbox (loopback URLs, sandbox tokens).
+   */
+  sandbox?: boolean;
+  auth?: Auth;
+  /**
+   * Drift ignore rules: differences matched here are neither reported as drift nor changed by apply.
+   *
+   * @maxItems 200
+   */
+  ignore?: IgnoreRule[];
+}
+/**
+ * The environment's base URL.
+ */
+export interface Endpoint {
+  /**
+   * Base URL, for example https://contoso.operations.dynamics.com or https://contoso.crm.dynamics.com. https only, except loopback for the sandbox.
+   */
+  url: string;
+}
+/**
+ * How dwctl gets tokens for this pair. References only: ids and names of environment variables, never a secret value.
+ */
+export interface Auth {
+  /**
+   * github-oidc: workload identity federation from the GitHub Actions OIDC token. client-secret: a secret read from the environment variable named by clientSecretVariable. device-code: an interactive developer login. sandbox: tokens issued by the embedded sandbox.
+   */
+  method: "github-oidc" | "client-secret" | "device-code" | "sandbox";
+  /**
+   * Microsoft Entra tenant id.
+   */
+  tenantId?: string;
+  /**
+   * Application (client) id of the app registration.
+   */
+  clientId?: string;
+  /**
+   * Name of the environment variable that holds the client secret (method client-secret).
+   */
+  clientSecretVariable?: string;
+  /**
+   * Name of the environment variable that holds a delegated token for the dual-write management service.
+   */
+  managementTokenVariable?: string;
+}
+/**
+ * One ignore rule.
+ */
+export interface IgnoreRule {
+  /**
+   * Map name or glob (* matches any run of characters).
+   */
+  map: string;
+  /**
+   * What to ignore: state, fields (only the listed fields if fields is given), filters, transforms, version, alerts.
+   *
+   * @minItems 1
+   */
+  aspects: [
+    "state" | "fields" | "filters" | "transforms" | "version" | "alerts",
+    ...("state" | "fields" | "filters" | "transforms" | "version" | "alerts")[]
+  ];
+  /**
+   * With aspect fields: only these finance and operations fields or Dataverse columns.
+   */
+  fields?: string[];
+  /**
+   * Why the difference is accepted. Shown in drift reports.
+   */
+  reason?: string;
+}

@@ -1,0 +1,672 @@
+/* eslint-disable */
+// Generated from schemas/ by `npm run generate`. Do not edit: edit the schema and regenerate.
+
+/**
+ * One dual-write table map: a finance and operations data entity paired with a Dataverse table, with its field mappings, transforms, filters, version and desired state.
+ */
+export interface TableMap {
+  /**
+   * Document kind. Always TableMap for this file type.
+   */
+  kind: "TableMap";
+  /**
+   * Unique name of the map in this repository. Lower-case words joined by dashes; the file must be named <name>.yaml.
+   */
+  name: string;
+  /**
+   * Free text for people: why this map exists and who owns it.
+   */
+  description?: string;
+  /**
+   * The finance and operations side of the map (the left side in the dual-write UI).
+   */
+  financeAndOperations: {
+    /**
+     * Public name of the data entity, for example CustomersV3.
+     */
+    entity: string;
+    /**
+     * Label of the entity as the dual-write UI shows it, for example Customers V3.
+     */
+    label?: string;
+    /**
+     * Overrides the map's scope for this side only. Use it to declare a side whose scope differs (which the rules reject, as the platform does with DIPV1002).
+     */
+    scope?: "company" | "global";
+  };
+  /**
+   * The Dataverse side of the map (the right side in the dual-write UI).
+   */
+  dataverse: {
+    /**
+     * Logical name of the Dataverse table, for example account.
+     */
+    table: string;
+    /**
+     * Web API entity set name of the table, for example accounts.
+     */
+    entitySet: string;
+    /**
+     * Overrides the map's scope for this side only.
+     */
+    scope?: "company" | "global";
+  };
+  /**
+   * company: both sides are company-specific (striped by legal entity through cdm_company). global: both sides are shared across legal entities.
+   */
+  scope: "company" | "global";
+  /**
+   * Publisher and version under which the map is saved. The platform keeps one row per saved version; this one is made active.
+   */
+  version: {
+    /**
+     * Solution publisher unique name, for example contoso. It must match the publisher of the solution that ships the map.
+     */
+    publisher: string;
+    /**
+     * Version as major.minor.build.revision, for example 1.0.0.3.
+     */
+    number: string;
+  };
+  /**
+   * Desired run state in every environment pair unless overridden under environments. Default running.
+   */
+  state?: "running" | "paused" | "stopped";
+  initialSync?: InitialSync;
+  /**
+   * One source filter per side. The Dataverse filter is an OData $filter subset; the finance and operations filter is an X++ query-range expression.
+   */
+  filters?: {
+    /**
+     * X++ query-range expression applied to rows leaving finance and operations, for example ((PartyType == "Organization")).
+     */
+    financeAndOperations?: string;
+    /**
+     * OData filter applied to rows leaving Dataverse, for example customertypecode eq 3. Only eq ne gt ge lt le and or not and parentheses on the table's own columns.
+     */
+    dataverse?: string;
+  };
+  /**
+   * Field mappings, in the order the UI shows them.
+   *
+   * @minItems 1
+   * @maxItems 1000
+   */
+  fields: [FieldMapping, ...FieldMapping[]];
+  /**
+   * Names of maps that must be running before this one starts (for example reference data such as currencies). Lookups add implied dependencies.
+   */
+  dependsOn?: string[];
+  /**
+   * Alert rules: when this many errors of a type occur within the window, e-mail the recipients and optionally pause or stop the map. Rules take effect after the map restarts.
+   *
+   * @maxItems 20
+   */
+  alerts?:
+    | []
+    | [AlertRule]
+    | [AlertRule, AlertRule]
+    | [AlertRule, AlertRule, AlertRule]
+    | [AlertRule, AlertRule, AlertRule, AlertRule]
+    | [AlertRule, AlertRule, AlertRule, AlertRule, AlertRule]
+    | [AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule]
+    | [AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule]
+    | [AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule]
+    | [AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule, AlertRule]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ]
+    | [
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule,
+        AlertRule
+      ];
+  /**
+   * Number sequence declarations for tables that are mastered in both apps, so that numbers created on each side never collide.
+   *
+   * @maxItems 20
+   */
+  numberSequences?:
+    | []
+    | [NumberSequence]
+    | [NumberSequence, NumberSequence]
+    | [NumberSequence, NumberSequence, NumberSequence]
+    | [NumberSequence, NumberSequence, NumberSequence, NumberSequence]
+    | [NumberSequence, NumberSequence, NumberSequence, NumberSequence, NumberSequence]
+    | [NumberSequence, NumberSequence, NumberSequence, NumberSequence, NumberSequence, NumberSequence]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ]
+    | [
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence,
+        NumberSequence
+      ];
+  /**
+   * When true, dwctl never deletes this map (even with --prune) and stopping it needs --confirm.
+   */
+  protected?: boolean;
+  /**
+   * Per environment pair overrides, keyed by the pair name from environments.yaml.
+   */
+  environments?: {
+    [k: string]: EnvironmentOverride;
+  };
+}
+/**
+ * Initial synchronization when the map starts. The master only settles conflicts for rows whose key exists on both sides; it does not set the direction.
+ */
+export interface InitialSync {
+  /**
+   * Run an initial sync when the map starts. false means live sync only (Skip initial sync).
+   */
+  enabled: boolean;
+  /**
+   * Which side wins when a row exists on both sides with different values. Default dataverse.
+   */
+  master?: "financeAndOperations" | "dataverse";
+}
+/**
+ * One field mapping row. fo is the finance and operations field, dv the Dataverse column or lookup path, map the direction as the UI shows it.
+ */
+export interface FieldMapping {
+  /**
+   * Finance and operations data entity field, for example CUSTOMERACCOUNT. Omit it on a >> row that only writes a default into dv.
+   */
+  fo?: string;
+  /**
+   * Direction. = both ways; >< both ways with a value map; > finance and operations to Dataverse; < Dataverse to finance and operations; >> and << one way with a transform (value map or default). Words are accepted too: both, both-transform, to-dataverse, to-finops, to-dataverse-transform, to-finops-transform. Quote the symbols in YAML.
+   */
+  map:
+    | "="
+    | "><"
+    | ">"
+    | "<"
+    | ">>"
+    | "<<"
+    | "both"
+    | "both-transform"
+    | "to-dataverse"
+    | "to-finops"
+    | "to-dataverse-transform"
+    | "to-finops-transform";
+  /**
+   * Dataverse column, or a lookup written as Microsoft writes it: relation.column (transactioncurrencyid.isocurrencycode), relation.relation.column, or polymorphic customerid.Account(accountnumber).Contact(msdyn_contactpersonid).
+   */
+  dv?: string;
+  /**
+   * For a lookup: logical name of the Dataverse table the relation points to, when it cannot be inferred from the integration keys.
+   */
+  relatedTable?: string;
+  /**
+   * Value map from finance and operations enum element names to Dataverse choice values. null maps to a real null.
+   */
+  valueMap?: {
+    /**
+     * Dataverse choice value (or text), or null.
+     */
+    [k: string]: string | number | null;
+  };
+  /**
+   * Default value written to the destination when the source has none (or, with no source column, always).
+   */
+  default?: string | number | boolean | null;
+}
+/**
+ * An alert rule, as in the dual-write Alert settings.
+ */
+export interface AlertRule {
+  /**
+   * Kind of error counted. Default application.
+   */
+  errorType?: "application" | "connection";
+  /**
+   * How many errors raise the alert.
+   */
+  errors: number;
+  /**
+   * The sliding window, in minutes.
+   */
+  withinMinutes: number;
+  /**
+   * E-mail addresses to notify.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  notify: [string, ...string[]];
+  /**
+   * What the service does to the map when the alert fires. Default none.
+   */
+  action?: "none" | "pause" | "stop";
+}
+/**
+ * The number formats each app uses for new records of a field mastered in both apps: separate prefixes (F0001 and C0001) or a split range (US0001-US4999 and US5000-US9999).
+ */
+export interface NumberSequence {
+  /**
+   * The finance and operations field the numbers are written to, for example CUSTOMERACCOUNT.
+   */
+  field: string;
+  financeAndOperations: NumberFormat;
+  dataverse: NumberFormat;
+}
+/**
+ * A number format: a fixed prefix and optionally the range of numbers after it.
+ */
+export interface NumberFormat {
+  /**
+   * Fixed text before the number, for example F or US.
+   */
+  prefix: string;
+  /**
+   * First number of the range (inclusive).
+   */
+  from?: number;
+  /**
+   * Last number of the range (inclusive).
+   */
+  to?: number;
+}
+/**
+ * How this map differs in one environment pair.
+ */
+export interface EnvironmentOverride {
+  /**
+   * false: the map does not exist in this pair. Default true.
+   */
+  enabled?: boolean;
+  /**
+   * Desired state in this pair.
+   */
+  state?: "running" | "paused" | "stopped";
+  initialSync?: InitialSync;
+}

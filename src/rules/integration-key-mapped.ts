@@ -1,0 +1,30 @@
+import { isImplicitCompanyColumn, keyOf, mappingsOfColumn } from "./key-helpers.js";
+import type { Rule, RuleFinding } from "./rule.js";
+
+export const integrationKeyMapped: Rule = {
+  code: "DW111",
+  severity: "error",
+  title: "Every integration key column is mapped",
+  check: ({ desired }) => {
+    const findings: RuleFinding[] = [];
+    for (const map of desired.maps) {
+      const key = keyOf(desired, map);
+      if (key === undefined) continue;
+      for (const column of key.columns) {
+        if (mappingsOfColumn(map, column).length > 0 || isImplicitCompanyColumn(map, column)) continue;
+        const lookup = column.includes(".");
+        findings.push({
+          message: `integration key column "${column}" (${key.file}) is not mapped`,
+          hint: lookup
+            ? `Map the expanded lookup field, for example { fo: <FIELD>, map: "=", dv: ${column} }.`
+            : `Add a mapping to ${column}, or change the integration key in ${key.file}.`,
+          file: map.file,
+          path: ["fields"],
+          atKey: true,
+          platformCodes: lookup ? ["DIPV1015", "DIPV1028"] : ["DIPV1014", "DIPV1027"],
+        });
+      }
+    }
+    return findings;
+  },
+};

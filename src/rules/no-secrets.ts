@@ -1,0 +1,44 @@
+import type { Rule, RuleFinding } from "./rule.js";
+
+/** Patterns of credentials that must never be committed. The match itself is never echoed. */
+const patterns: { what: string; re: RegExp }[] = [
+  { what: "a JSON Web Token", re: /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g },
+  { what: "a storage account key", re: /AccountKey\s*=\s*[A-Za-z0-9+/=]{20,}/gi },
+  { what: "a Service Bus or Event Hubs key", re: /SharedAccessKey\s*=\s*[A-Za-z0-9+/=]{20,}/gi },
+  { what: "a connection string", re: /(DefaultEndpointsProtocol=https?;|Endpoint=sb:\/\/)[^\s"']+/gi },
+  { what: "a SAS token", re: /[?&]sig=[A-Za-z0-9%+/=]{16,}/gi },
+  { what: "a SAS token", re: /\bsv=\d{4}-\d{2}-\d{2}&[^\s"']*sig=/gi },
+  { what: "a Microsoft Entra client secret", re: /\b[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}\b/g },
+  { what: "a client secret", re: /\bclient_secret\s*[=:]\s*[^\s"'&]{8,}/gi },
+  { what: "a password", re: /\b(password|pwd)\s*=\s*[^\s;"']{4,}/gi },
+  { what: "a secret", re: /^\s*[-{,]?\s*["']?(clientSecret|client_secret|secret|password|token|accessToken|apiKey|sasToken|connectionString)["']?\s*:\s*["']?[^\s"'#{][^#\n]{5,}$/gim },
+  { what: "a private key", re: /-----BEGIN [A-Z ]*PRIVATE KEY-----/g },
+];
+
+export const noSecrets: Rule = {
+  code: "DW180",
+  severity: "error",
+  title: "No credentials in YAML",
+  check: ({ files }) => {
+    const findings: RuleFinding[] = [];
+    for (const file of files) {
+      const seen = new Set<number>();
+      for (const { what, re } of patterns) {
+        re.lastIndex = 0;
+        for (const m of file.text.matchAll(re)) {
+          const start = m.index;
+          if (seen.has(start)) continue;
+          seen.add(start);
+          findings.push({
+            message: `this looks like ${what}; credentials must not be stored in git`,
+            hint: "Remove it, rotate it (it is in the history now), and reference it instead: auth.clientSecretVariable names an environment variable, or use github-oidc.",
+            file: file.path,
+            path: [],
+            offset: { start, end: start + m[0].length },
+          });
+        }
+      }
+    }
+    return findings;
+  },
+};
