@@ -84,8 +84,8 @@ export function parseYamlFile(path: string, text: string, size?: number): Parsed
     const f: Finding = {
       code: known?.code ?? "DW001",
       severity: "error",
-      message: known?.code === "DW005" ? message.replace(/^Unresolved tag/, "unsupported tag") : `YAML syntax: ${message}`,
-      hint: known?.hint ?? "Fix the YAML syntax at this position. Quote values that start with > | @ ` or contain ': '.",
+      message: describeProblem(problem.code, message, /^[^:\n]*/.exec(text.slice(problem.pos[0]))?.[0] ?? ""),
+      hint: known?.hint ?? syntaxHint(message),
       file: path,
       path: [],
     };
@@ -132,4 +132,17 @@ export function parseYamlFile(path: string, text: string, size?: number): Parsed
 export function withOffset(f: Finding, start: number, end: number, text: string): Finding {
   const s = Math.max(0, Math.min(start, text.length));
   return { ...f, path: [], offset: { start: s, end: Math.max(s + 1, Math.min(end, text.length)) } };
+}
+
+function describeProblem(code: string, message: string, source: string): string {
+  if (code === "DUPLICATE_KEY") return `duplicate key "${source.replace(/:$/, "").trim()}"`;
+  if (code === "TAG_RESOLVE_FAILED") return message.replace(/^Unresolved tag/, "unsupported tag");
+  if (code === "BAD_ALIAS") return message;
+  return `YAML syntax: ${message}`;
+}
+
+function syntaxHint(message: string): string {
+  if (/indicator/.test(message)) return 'Quote the value: map types such as > and >> must be written map: ">".';
+  if (/tab/i.test(message)) return "Indent with spaces, not tabs.";
+  return "Fix the YAML syntax at this position. Quote values that start with > | @ ` or contain ': '.";
 }

@@ -1,5 +1,5 @@
 import { readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { limits } from "./parse-yaml.js";
 import type { InputFile } from "./load.js";
 import { UserError } from "../cli/errors.js";
@@ -29,7 +29,7 @@ function display(cwd: string, path: string): string {
 export async function readInputFiles(paths: readonly string[], cwd: string): Promise<InputFile[]> {
   const found: string[] = [];
   for (const path of paths) {
-    const full = join(cwd, path);
+    const full = resolve(cwd, path);
     let info;
     try {
       info = await stat(full);

@@ -22,19 +22,20 @@ export const noSecrets: Rule = {
   check: ({ files }) => {
     const findings: RuleFinding[] = [];
     for (const file of files) {
-      const seen = new Set<number>();
+      // Patterns run most specific first; a match inside an earlier one is the same secret.
+      const reported: { start: number; end: number }[] = [];
       for (const { what, re } of patterns) {
-        re.lastIndex = 0;
         for (const m of file.text.matchAll(re)) {
           const start = m.index;
-          if (seen.has(start)) continue;
-          seen.add(start);
+          const end = start + m[0].length;
+          if (reported.some((r) => start < r.end && end > r.start)) continue;
+          reported.push({ start, end });
           findings.push({
             message: `this looks like ${what}; credentials must not be stored in git`,
             hint: "Remove it, rotate it (it is in the history now), and reference it instead: auth.clientSecretVariable names an environment variable, or use github-oidc.",
             file: file.path,
             path: [],
-            offset: { start, end: start + m[0].length },
+            offset: { start, end },
           });
         }
       }
