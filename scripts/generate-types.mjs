@@ -1,5 +1,5 @@
 // Regenerates src/generated/*.ts from schemas/*.schema.json. The schemas are the one source of truth.
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { renderTypes } from "./render-types.mjs";

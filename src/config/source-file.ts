@@ -1,4 +1,5 @@
-import { isNode, isScalar, LineCounter, type Document, type Node, type Pair } from "yaml";
+import type { LineCounter} from "yaml";
+import { isNode, isScalar, type Document, type Node, type Pair } from "yaml";
 import type { Diagnostic, Finding, YamlPath } from "./diagnostic.js";
 
 /** A file as read, with its parsed document when it parsed. */

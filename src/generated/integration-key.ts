@@ -18,12 +18,12 @@ export interface IntegrationKey {
    */
   description?: string;
   /**
-   * Key columns in order. A lookup part is written with its expanded column, for example msdyn_company.cdm_companycode.
+   * Key columns in order. A lookup part is written with its expanded column, for example msdyn_company.cdm_companycode, or through several relations (a.b.column).
    *
    * @minItems 1
    * @maxItems 16
    *
-   * Items: A column or relation.column.
+   * Items: A column, relation.column or relation.relation.column.
    */
   columns:
     | [string]

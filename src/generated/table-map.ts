@@ -587,13 +587,13 @@ export interface FieldMapping {
    */
   relatedTable?: string;
   /**
-   * Value map from finance and operations enum element names to Dataverse choice values. null maps to a real null.
+   * Value map from finance and operations enum element names (an empty name maps a blank value) to Dataverse choice values, booleans or text. null maps to a real null.
    */
   valueMap?: {
     /**
-     * Dataverse choice value (or text), or null.
+     * Dataverse choice value, boolean, text, or null.
      */
-    [k: string]: string | number | null;
+    [k: string]: string | number | boolean | null;
   };
   /**
    * Default value written to the destination when the source has none (or, with no source column, always).

@@ -20,7 +20,7 @@ export interface DataversePath {
 
 export interface ValueMapEntry {
   from: string;
-  to: string | number | null;
+  to: string | number | boolean | null;
 }
 
 export interface FieldMapping {

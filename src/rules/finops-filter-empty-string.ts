@@ -10,7 +10,7 @@ export const finopsFilterEmptyString: Rule = {
     for (const map of desired.maps) {
       const text = map.filters.financeAndOperations;
       if (text === undefined) continue;
-      for (const issue of parseXppRange(text).warnings) {
+      for (const issue of parseXppRange(text).warnings.filter((w) => w.kind === "empty-string")) {
         findings.push({
           message: `finance and operations filter: ${issue.message}`,
           hint: issue.hint,

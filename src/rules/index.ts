@@ -10,6 +10,7 @@ import { environmentReferences } from "./environment-references.js";
 import { fileNameMatches } from "./file-name-matches.js";
 import { finopsFilter } from "./finops-filter.js";
 import { finopsFilterEmptyString } from "./finops-filter-empty-string.js";
+import { finopsFilterParenthesized } from "./finops-filter-parenthesized.js";
 import { httpsOnly } from "./https-only.js";
 import { integrationKeyBidirectional } from "./integration-key-bidirectional.js";
 import { integrationKeyCompany } from "./integration-key-company.js";
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   dataverseFilter,
   finopsFilter,
   finopsFilterEmptyString,
+  finopsFilterParenthesized,
   companyFilter,
   scopeMatch,
   dependsOnExists,

@@ -24,15 +24,6 @@ export const valueMapKeys: Rule = {
           } else {
             seen.set(folded, entry.from);
           }
-          if (entry.from.trim() === "") {
-            findings.push({
-              message: "value map key is empty",
-              hint: "Use the enum element name, for example Yes.",
-              file: map.file,
-              path: ["fields", field.index, "valueMap", entry.from],
-              atKey: true,
-            });
-          }
         }
       }
     }

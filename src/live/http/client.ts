@@ -1,0 +1,459 @@
+import { randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
+import type { TokenCredential } from "@azure/core-auth";
+import { buildBatches, isChangeSet } from "./batch.js";
+import type { BatchItem, BatchOperation, BatchOperationResult } from "./batch.js";
+import { parseBatchResponse } from "./batch.js";
+import { HttpError, NetworkError, PreconditionFailedError, ProtocolError, TimeoutError } from "./errors.js";
+import type { HttpRequestError } from "./errors.js";
+import { ConcurrencyLimiter } from "./limiter.js";
+import { redact } from "./redact.js";
+import { RETRYABLE_STATUSES, backoffDelay, isIdempotent, isNetworkError, parseRetryAfter } from "./retry.js";
+import type { HttpMethod } from "./retry.js";
+import { TokenCache } from "./token-cache.js";
+
+export type LogLevel = "debug" | "info" | "warn" | "error";
+
+export interface HttpLogEvent {
+  readonly level: LogLevel;
+  readonly message: string;
+  readonly method: string;
+  readonly url: string;
+  readonly status?: number;
+  readonly requestId?: string;
+  readonly attempt?: number;
+  readonly durationMs?: number;
+}
+
+export type HttpLogger = (event: HttpLogEvent) => void;
+
+export type SleepFunction = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export interface HttpClientOptions {
+  /** Service root; relative request URLs resolve against it and no other origin gets the token. */
+  readonly baseUrl: string;
+  readonly credential: TokenCredential;
+  /** For example `https://org.crm.dynamics.com/.default`. */
+  readonly scope: string;
+  readonly timeoutMs?: number;
+  readonly maxAttempts?: number;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  /** A longer Retry-After fails the request instead of stalling the run. */
+  readonly maxRetryAfterMs?: number;
+  readonly maxConcurrency?: number;
+  /** Lower the concurrency to the server's `x-ms-dop-hint`. */
+  readonly followDopHint?: boolean;
+  /** Share one limiter between clients that count against the same user's limits. */
+  readonly limiter?: ConcurrencyLimiter;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly logger?: HttpLogger;
+  readonly sleep?: SleepFunction;
+  readonly random?: () => number;
+  readonly now?: () => number;
+}
+
+export interface RequestOptions {
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Serialised as the JSON body. */
+  readonly json?: unknown;
+  /** A raw body; set its Content-Type in `headers`. */
+  readonly body?: string;
+  /** Preferences joined into one `Prefer` header. */
+  readonly prefer?: readonly string[];
+  readonly ifMatch?: string;
+  readonly ifNoneMatch?: "*";
+  /** Whether a 5xx, reset or timeout may be replayed; defaults from the method and preconditions. */
+  readonly idempotent?: boolean;
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+  /** Parsed body when the response is JSON. */
+  readonly json: unknown;
+  readonly etag: string | undefined;
+  readonly requestId: string;
+}
+
+export interface PageOptions {
+  /** `Prefer: odata.maxpagesize`; Dataverse allows at most 5,000. */
+  readonly maxPageSize?: number;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly prefer?: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+export interface BatchOptions {
+  /** Relative to the base URL. */
+  readonly path?: string;
+  readonly continueOnError?: boolean;
+  readonly maxOperations?: number;
+  /** Defaults to true only when every operation is idempotent. */
+  readonly idempotent?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+export interface HttpStats {
+  /** HTTP requests sent, retries included. */
+  readonly requestsSent: number;
+  readonly retries: number;
+  /** 429 responses. */
+  readonly throttled: number;
+  readonly peakInFlight: number;
+  readonly tokenFetches: number;
+  /** Last `x-ms-dop-hint` seen. */
+  readonly dopHint: number | undefined;
+}
+
+export const MAX_PAGE_SIZE = 5000;
+
+const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
+  Accept: "application/json",
+  "OData-Version": "4.0",
+  "OData-MaxVersion": "4.0",
+};
+
+const EXCERPT_LENGTH = 500;
+
+type AttemptOutcome =
+  | { readonly kind: "response"; readonly response: HttpResponse; readonly token: string }
+  | { readonly kind: "failure"; readonly error: unknown; readonly timedOut: boolean; readonly requestId: string };
+
+export class HttpClient {
+  readonly limiter: ConcurrencyLimiter;
+  readonly #base: URL;
+  readonly #tokens: TokenCache;
+  readonly #timeoutMs: number;
+  readonly #maxAttempts: number;
+  readonly #baseDelayMs: number;
+  readonly #maxDelayMs: number;
+  readonly #maxRetryAfterMs: number;
+  readonly #maxConcurrency: number;
+  readonly #followDopHint: boolean;
+  readonly #headers: Readonly<Record<string, string>>;
+  readonly #logger: HttpLogger;
+  readonly #sleep: SleepFunction;
+  readonly #random: () => number;
+  readonly #now: () => number;
+  #requestsSent = 0;
+  #retries = 0;
+  #throttled = 0;
+  #dopHint: number | undefined;
+
+  constructor(options: HttpClientOptions) {
+    this.#base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
+    this.#now = options.now ?? Date.now;
+    this.#tokens = new TokenCache(options.credential, options.scope, this.#now);
+    this.#timeoutMs = positive("timeoutMs", options.timeoutMs ?? 30_000);
+    this.#maxAttempts = positive("maxAttempts", options.maxAttempts ?? 6);
+    this.#baseDelayMs = options.baseDelayMs ?? 500;
+    this.#maxDelayMs = options.maxDelayMs ?? 30_000;
+    this.#maxRetryAfterMs = options.maxRetryAfterMs ?? 5 * 60_000;
+    this.#maxConcurrency = positive("maxConcurrency", options.maxConcurrency ?? 52);
+    this.limiter = options.limiter ?? new ConcurrencyLimiter(this.#maxConcurrency);
+    this.#followDopHint = options.followDopHint ?? true;
+    this.#headers = { ...DEFAULT_HEADERS, ...options.headers };
+    this.#logger = options.logger ?? (() => undefined);
+    this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal }));
+    this.#random = options.random ?? Math.random;
+  }
+
+  get stats(): HttpStats {
+    return {
+      requestsSent: this.#requestsSent,
+      retries: this.#retries,
+      throttled: this.#throttled,
+      peakInFlight: this.limiter.peak,
+      tokenFetches: this.#tokens.fetches,
+      dopHint: this.#dopHint,
+    };
+  }
+
+  /** Sends one logical request, retrying throttling and transient failures; throws on a final failure. */
+  async request(method: HttpMethod, url: string, options: RequestOptions = {}): Promise<HttpResponse> {
+    const target = this.resolve(url);
+    const headers = this.#buildHeaders(options);
+    const body = options.json === undefined ? options.body : JSON.stringify(options.json);
+    if (options.json !== undefined && !headers.has("content-type")) headers.set("Content-Type", "application/json");
+    const idempotent = options.idempotent ?? isIdempotent(method, headers);
+    const timeoutMs = options.timeoutMs ?? this.#timeoutMs;
+    const subject = { method, url: redact(target.href) };
+    let attempt = 0;
+    let failures = 0;
+    let refreshedToken = false;
+    for (;;) {
+      attempt++;
+      const outcome = await this.#attempt(method, target, headers, body, timeoutMs, options.signal);
+      if (outcome.kind === "failure") {
+        if (options.signal?.aborted === true) throw options.signal.reason;
+        failures++;
+        const error = toNetworkError(outcome, subject, attempt, timeoutMs);
+        const wait = idempotent ? this.#retryDelay(failures, undefined) : undefined;
+        await this.#retryOrThrow(error, wait, { ...subject, requestId: outcome.requestId, attempt }, options.signal);
+        continue;
+      }
+      const { response } = outcome;
+      const context = { ...subject, status: response.status, requestId: response.requestId, attempt };
+      if (response.status < 300 || response.status === 304) return response;
+      if (response.status === 401 && !refreshedToken) {
+        refreshedToken = true;
+        this.#tokens.invalidate(outcome.token);
+        this.#log({ level: "warn", message: `${method} ${subject.url} -> 401, refreshing the token and retrying`, ...context });
+        this.#retries++;
+        continue;
+      }
+      failures++;
+      const error = toHttpError(method, subject.url, response, attempt);
+      const retryable = response.status === 429 || (idempotent && RETRYABLE_STATUSES.has(response.status));
+      const wait = retryable ? this.#retryDelay(failures, parseRetryAfter(response.headers, this.#now())) : undefined;
+      await this.#retryOrThrow(error, wait, context, options.signal);
+    }
+  }
+
+  /** GETs JSON; the caller vouches for its shape. */
+  async getJson<T>(url: string, options: Omit<RequestOptions, "json" | "body"> = {}): Promise<T> {
+    const response = await this.request("GET", url, options);
+    return response.json as T;
+  }
+
+  /** Yields each page's `value`, following `@odata.nextLink` until there is none. */
+  async *iteratePages<T>(url: string, options: PageOptions = {}): AsyncGenerator<T[], void, undefined> {
+    const maxPageSize = options.maxPageSize ?? MAX_PAGE_SIZE;
+    if (!Number.isInteger(maxPageSize) || maxPageSize < 1 || maxPageSize > MAX_PAGE_SIZE) {
+      throw new RangeError(`maxPageSize must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${maxPageSize}`);
+    }
+    const requestOptions: RequestOptions = {
+      prefer: [`odata.maxpagesize=${maxPageSize}`, ...(options.prefer ?? [])],
+      ...(options.headers === undefined ? {} : { headers: options.headers }),
+      ...(options.signal === undefined ? {} : { signal: options.signal }),
+    };
+    const seen = new Set<string>();
+    let next: string | undefined = this.resolve(url).href;
+    while (next !== undefined) {
+      if (seen.has(next)) throw new ProtocolError(`@odata.nextLink loops back to ${next}`);
+      seen.add(next);
+      const page = (await this.request("GET", next, requestOptions)).json;
+      const value = field(page, "value");
+      if (!Array.isArray(value)) throw new ProtocolError(`page from ${next} has no "value" array`);
+      yield value as T[];
+      const nextLink = field(page, "@odata.nextLink");
+      if (nextLink !== undefined && typeof nextLink !== "string") {
+        throw new ProtocolError(`@odata.nextLink from ${next} is not a string`);
+      }
+      next = nextLink === undefined ? undefined : this.resolve(nextLink).href;
+    }
+  }
+
+  async getAllPages<T>(url: string, options: PageOptions = {}): Promise<T[]> {
+    const all: T[] = [];
+    for await (const page of this.iteratePages<T>(url, options)) all.push(...page);
+    return all;
+  }
+
+  /** Sends the operations in `$batch` requests of at most 1,000 operations, in order, one batch at a time. */
+  async batch(items: readonly BatchItem[], options: BatchOptions = {}): Promise<BatchOperationResult[]> {
+    const resolve = (operation: BatchOperation): BatchOperation => ({ ...operation, url: this.resolve(operation.url).href });
+    const resolved = items.map((item) => (isChangeSet(item) ? { changeSet: item.changeSet.map(resolve) } : resolve(item)));
+    const operations = items.flatMap((item) => (isChangeSet(item) ? item.changeSet : [item]));
+    const idempotent = options.idempotent ?? operations.every((operation) => isIdempotent(operation.method, operation.headers));
+    const batches = buildBatches(resolved, {
+      ...(options.continueOnError === undefined ? {} : { continueOnError: options.continueOnError }),
+      ...(options.maxOperations === undefined ? {} : { maxOperations: options.maxOperations }),
+    });
+    const results: BatchOperationResult[] = [];
+    for (const batch of batches) {
+      const response = await this.request("POST", options.path ?? "$batch", {
+        headers: batch.headers,
+        body: batch.body,
+        idempotent,
+        ...(options.signal === undefined ? {} : { signal: options.signal }),
+      });
+      results.push(...parseBatchResponse(response.headers.get("content-type") ?? "", response.text));
+    }
+    return results;
+  }
+
+  /** Resolves against the base URL and refuses any other origin, so the token never leaves it. */
+  resolve(url: string): URL {
+    const target = new URL(url, this.#base);
+    if (target.origin !== this.#base.origin) {
+      throw new ProtocolError(`refusing to send credentials to ${target.origin}; this client is bound to ${this.#base.origin}`);
+    }
+    return target;
+  }
+
+  #buildHeaders(options: RequestOptions): Headers {
+    const headers = new Headers(this.#headers);
+    for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+    if (options.prefer !== undefined && options.prefer.length > 0) headers.set("Prefer", options.prefer.join(", "));
+    if (options.ifMatch !== undefined) headers.set("If-Match", options.ifMatch);
+    if (options.ifNoneMatch !== undefined) headers.set("If-None-Match", options.ifNoneMatch);
+    return headers;
+  }
+
+  async #attempt(
+    method: HttpMethod,
+    target: URL,
+    baseHeaders: Headers,
+    body: string | undefined,
+    timeoutMs: number,
+    outer: AbortSignal | undefined,
+  ): Promise<AttemptOutcome> {
+    const release = await this.limiter.acquire(outer);
+    const clientRequestId = randomUUID();
+    let timeout: AbortSignal | undefined;
+    try {
+      const token = await this.#tokens.getToken();
+      timeout = AbortSignal.timeout(timeoutMs);
+      const signal = outer === undefined ? timeout : AbortSignal.any([outer, timeout]);
+      const started = this.#now();
+      const headers = new Headers(baseHeaders);
+      headers.set("Authorization", `Bearer ${token}`);
+      headers.set("x-ms-client-request-id", clientRequestId);
+      this.#requestsSent++;
+      // Manual redirects: a redirect must never carry the token anywhere.
+      const init: RequestInit = { method, headers, signal, redirect: "manual" };
+      const raw = await fetch(target, body === undefined ? init : { ...init, body });
+      const text = await raw.text();
+      const requestId = serverRequestId(raw.headers) ?? clientRequestId;
+      this.#observe(raw);
+      const response: HttpResponse = {
+        status: raw.status,
+        headers: raw.headers,
+        text,
+        json: parseJson(raw, text, target),
+        etag: raw.headers.get("etag") ?? undefined,
+        requestId,
+      };
+      const url = redact(target.href);
+      const durationMs = this.#now() - started;
+      this.#log({ level: "debug", message: `${method} ${url} -> ${raw.status}`, method, url, status: raw.status, requestId, durationMs });
+      return { kind: "response", response, token };
+    } catch (error) {
+      const timedOut = timeout?.aborted === true && outer?.aborted !== true;
+      if (error instanceof ProtocolError || !(timedOut || isNetworkError(error))) throw error;
+      return { kind: "failure", error, timedOut, requestId: clientRequestId };
+    } finally {
+      release();
+    }
+  }
+
+  #observe(response: Response): void {
+    if (response.status === 429) this.#throttled++;
+    const hint = Number.parseInt(response.headers.get("x-ms-dop-hint") ?? "", 10);
+    if (!Number.isInteger(hint) || hint < 1) return;
+    this.#dopHint = hint;
+    if (this.#followDopHint) this.limiter.setLimit(Math.min(this.#maxConcurrency, hint));
+  }
+
+  #retryDelay(failures: number, retryAfterMs: number | undefined): number | undefined {
+    if (failures >= this.#maxAttempts) return undefined;
+    const jitter = backoffDelay(failures, { baseDelayMs: this.#baseDelayMs, maxDelayMs: this.#maxDelayMs }, this.#random);
+    if (retryAfterMs === undefined) return jitter;
+    if (retryAfterMs > this.#maxRetryAfterMs) return undefined;
+    // A little spread after Retry-After, so throttled callers do not all return in the same instant.
+    return retryAfterMs + Math.floor(this.#random() * this.#baseDelayMs);
+  }
+
+  async #retryOrThrow(
+    error: HttpRequestError,
+    wait: number | undefined,
+    context: Omit<HttpLogEvent, "level" | "message">,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    if (wait === undefined) {
+      this.#log({ level: "error", message: error.message, ...context });
+      throw error;
+    }
+    this.#log({ level: "warn", message: `${error.message}; retrying in ${wait} ms`, ...context });
+    this.#retries++;
+    await this.#sleep(wait, signal);
+  }
+
+  #log(event: HttpLogEvent): void {
+    try {
+      this.#logger({ ...event, message: redact(event.message), url: redact(event.url) });
+    } catch {
+      // A broken logger must not fail the request it reports on.
+    }
+  }
+}
+
+/** The `@odata.etag` of an entity read from the Web API, for `ifMatch`. */
+export function etagOf(entity: unknown): string | undefined {
+  const etag = field(entity, "@odata.etag");
+  return typeof etag === "string" ? etag : undefined;
+}
+
+function field(value: unknown, name: string): unknown {
+  return typeof value === "object" && value !== null ? Reflect.get(value, name) : undefined;
+}
+
+function positive(name: string, value: number): number {
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be positive, got ${value}`);
+  return value;
+}
+
+function serverRequestId(headers: Headers): string | undefined {
+  return headers.get("x-ms-service-request-id") ?? headers.get("request-id") ?? headers.get("x-ms-request-id") ?? undefined;
+}
+
+function parseJson(response: Response, text: string, target: URL): unknown {
+  if (text.trim() === "" || !/json/i.test(response.headers.get("content-type") ?? "")) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (!response.ok) return undefined;
+    throw new ProtocolError(`${target.href} answered ${response.status} with malformed JSON`);
+  }
+}
+
+function toHttpError(method: string, url: string, response: HttpResponse, attempts: number): HttpError {
+  const odataError = field(response.json, "error");
+  const code = field(odataError, "code");
+  const serverMessage = field(odataError, "message");
+  const excerpt = redact(response.text).slice(0, EXCERPT_LENGTH);
+  const summary = typeof serverMessage === "string" ? serverMessage : excerpt;
+  const tries = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
+  const reason = summary === "" ? "" : `: ${redact(summary).slice(0, EXCERPT_LENGTH)}`;
+  const message = `${method} ${url} failed with ${response.status} (request id ${response.requestId}, ${tries})${reason}`;
+  const details = {
+    method,
+    url,
+    requestId: response.requestId,
+    attempts,
+    status: response.status,
+    bodyExcerpt: excerpt,
+    errorCode: typeof code === "string" ? code : undefined,
+  };
+  return response.status === 412 ? new PreconditionFailedError(message, details) : new HttpError(message, details);
+}
+
+function toNetworkError(
+  outcome: Extract<AttemptOutcome, { kind: "failure" }>,
+  request: { readonly method: string; readonly url: string },
+  attempts: number,
+  timeoutMs: number,
+): NetworkError {
+  const details = { ...request, requestId: outcome.requestId, attempts, cause: outcome.error };
+  const tries = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
+  if (outcome.timedOut) {
+    const message = `${request.method} ${request.url} timed out after ${timeoutMs} ms (request id ${outcome.requestId}, ${tries})`;
+    return new TimeoutError(message, { ...details, timeoutMs });
+  }
+  const reason = outcome.error instanceof Error ? describeNetworkError(outcome.error) : String(outcome.error);
+  return new NetworkError(`${request.method} ${request.url} failed: ${reason} (request id ${outcome.requestId}, ${tries})`, details);
+}
+
+function describeNetworkError(error: Error): string {
+  const cause = error.cause;
+  if (cause instanceof Error) {
+    const code: unknown = Reflect.get(cause, "code");
+    return `${error.message} (${typeof code === "string" ? code : cause.message})`;
+  }
+  return error.message;
+}

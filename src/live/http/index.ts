@@ -1,0 +1,29 @@
+export { HttpClient, MAX_PAGE_SIZE, etagOf } from "./client.js";
+export type {
+  BatchOptions,
+  HttpClientOptions,
+  HttpLogEvent,
+  HttpLogger,
+  HttpResponse,
+  HttpStats,
+  LogLevel,
+  PageOptions,
+  RequestOptions,
+  SleepFunction,
+} from "./client.js";
+export { MAX_BATCH_OPERATIONS, buildBatches, chunkBatchItems, isChangeSet, parseBatchResponse } from "./batch.js";
+export type { BatchChangeSet, BatchItem, BatchOperation, BatchOperationResult, BatchRequestBody, BuildBatchOptions } from "./batch.js";
+export {
+  AuthenticationError,
+  HttpError,
+  HttpRequestError,
+  NetworkError,
+  PreconditionFailedError,
+  ProtocolError,
+  TimeoutError,
+} from "./errors.js";
+export { ConcurrencyLimiter } from "./limiter.js";
+export { redact, registerSecret } from "./redact.js";
+export { RETRYABLE_STATUSES, backoffDelay, isIdempotent, isNetworkError, parseRetryAfter } from "./retry.js";
+export type { BackoffPolicy, HttpMethod } from "./retry.js";
+export { TokenCache } from "./token-cache.js";
