@@ -32,6 +32,15 @@ export interface Pair {
   financeAndOperations: Endpoint;
   dataverse: Endpoint;
   /**
+   * The dual-write management service that operates this pair's maps (undocumented by Microsoft; see the README). Required for real pairs; the sandbox serves its own.
+   */
+  dualWrite?: {
+    /**
+     * Base URL of the service, for example https://projectmanagementservice.weu.gateway.prod.island.powerapps.com.
+     */
+    url: string;
+  };
+  /**
    * Legal entities (company codes) linked for dual-write in this pair. They are chosen when the pair is linked.
    *
    * @minItems 1

@@ -8,8 +8,18 @@ export const httpsOnly: Rule = {
   check: ({ desired }) => {
     const findings: RuleFinding[] = [];
     for (const pair of desired.pairs) {
-      for (const side of ["financeAndOperations", "dataverse"] as const) {
-        const url = tryUrl(pair[side].url);
+      if (pair.sandbox !== true && pair.dualWrite === undefined) {
+        findings.push({
+          message: `pair "${pair.name}" has no dualWrite.url`,
+          hint: "Add dualWrite: { url: https://projectmanagementservice.<region>.gateway.prod.island.powerapps.com }: map lifecycle actions go through that service.",
+          file: pair.file,
+          path: ["pairs", pair.index, "name"],
+        });
+      }
+      for (const side of ["financeAndOperations", "dataverse", "dualWrite"] as const) {
+        const endpoint = pair[side];
+        if (endpoint === undefined) continue;
+        const url = tryUrl(endpoint.url);
         const path = ["pairs", pair.index, side, "url"];
         if (url === undefined) continue;
         if (url.username !== "" || url.password !== "") {

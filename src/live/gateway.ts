@@ -1,0 +1,89 @@
+import type { Side } from "../model/desired.js";
+import type {
+  AlternateKeyStatus,
+  LiveMapState,
+  MapDefinition,
+  MapRef,
+  RecordKind,
+  Snapshot,
+  StoredRecord,
+} from "../model/snapshot.js";
+
+export type MapAction = "start" | "stop" | "pause" | "resume" | "initialSync";
+
+export interface MapActionOptions {
+  /** start: run an initial sync first, with this master. Without it, start skips initial sync. */
+  initialSync?: { master: Side };
+  /** resume: skip the catch-up of queued changes (keeping or discarding the queue). */
+  skipCatchUp?: "preserve" | "discard";
+}
+
+export interface ProgressEvent {
+  step: string;
+  message: string;
+  /** 0..1 when known. */
+  fraction?: number;
+}
+
+export type ProgressListener = (event: ProgressEvent) => void;
+
+/**
+ * The one port to an environment pair: finance and operations, Dataverse and the dual-write
+ * service between them. Adapters implement it over HTTP; nothing outside src/live/ knows a
+ * URL, an entity name or a status code.
+ */
+export interface EnvironmentGateway {
+  readonly pair: string;
+
+  /** The live state, read in a few paged requests (not one per map). */
+  snapshot(): Promise<Snapshot>;
+
+  /** Saves a map version (creating it, or updating it in place when that version exists). The map must be stopped. */
+  saveMapDefinition(definition: MapDefinition): Promise<{ versionId: string }>;
+  /** Makes a saved version the active one. */
+  activateMapVersion(ref: MapRef, version: { publisher: string; number: string }): Promise<void>;
+  /** Deletes every version of a map. The map must be stopped. */
+  deleteMap(ref: MapRef): Promise<void>;
+  /** Runs a lifecycle action and waits until the service reports it finished; returns the resulting state. */
+  runMapAction(ref: MapRef, action: MapAction, options?: MapActionOptions): Promise<LiveMapState>;
+
+  /** Creates a Dataverse alternate key; its index then builds asynchronously. */
+  createAlternateKey(table: string, key: { schemaName: string; displayName: string; attributes: string[] }): Promise<void>;
+  alternateKeyStatus(table: string, schemaName: string): Promise<AlternateKeyStatus | undefined>;
+  reactivateAlternateKey(table: string, schemaName: string): Promise<void>;
+  /** Sets the dual-write integration key of a table. */
+  setIntegrationKey(table: string, columns: string[]): Promise<void>;
+
+  /** Changes the legal entities of the existing link. */
+  setLegalEntities(legalEntities: string[]): Promise<void>;
+  /** Reset link: clears the link and all dual-write configuration, then links again with these legal entities. */
+  resetLink(options: { force: boolean; legalEntities: string[] }): Promise<void>;
+  /** Deletes the runtime configuration rows of one side; returns how many were deleted. */
+  cleanRuntimeConfiguration(side: Side): Promise<number>;
+
+  /** The lock and last-applied records, kept in the environment with ETag compare-and-swap. */
+  readRecord(kind: RecordKind): Promise<StoredRecord | undefined>;
+  /** Writes when the current ETag matches (or, with absent, when there is no record); else throws RecordConflictError. */
+  writeRecord(kind: RecordKind, value: unknown, condition: { etag: string } | { absent: true }): Promise<StoredRecord>;
+  deleteRecord(kind: RecordKind, etag: string): Promise<void>;
+}
+
+/** Another writer changed the record first. */
+export class RecordConflictError extends Error {
+  constructor(readonly kind: RecordKind) {
+    super(`the ${kind} record was changed by someone else`);
+    this.name = "RecordConflictError";
+  }
+}
+
+/** The platform refused an operation for a reason the user can act on (for example, editing a running map). */
+export class GatewayRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+    readonly requestId: string | undefined,
+  ) {
+    super(message);
+    this.name = "GatewayRefusedError";
+  }
+}

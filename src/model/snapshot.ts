@@ -1,0 +1,112 @@
+import type { AlertRule, MapSymbol, Scope, Side } from "./desired.js";
+
+/**
+ * The comparable definition of a table map: what is saved as one map version. Desired maps
+ * (from git) and live maps (from an environment) are both turned into this shape, so a plan
+ * is a comparison of plain data.
+ */
+export interface MapDefinition {
+  financeAndOperations: { entity: string; label: string; scope: Scope };
+  dataverse: { table: string; entitySet: string; scope: Scope };
+  version: { publisher: string; number: string };
+  filters: { financeAndOperations?: string; dataverse?: string };
+  fields: FieldRow[];
+  alerts: AlertRule[];
+}
+
+/** One field mapping as plain JSON: the canonical symbol, no YAML positions. */
+export interface FieldRow {
+  fo?: string;
+  map: MapSymbol;
+  dv?: string;
+  valueMap?: Record<string, string | number | boolean | null>;
+  default?: string | number | boolean | null;
+}
+
+/** Map states as the dual-write UI shows them (DOMAIN.md section 1). */
+export type LiveMapState = "notRunning" | "initializing" | "running" | "paused" | "resuming" | "stopped" | "error";
+
+/** Identifies a map in an environment: the data entity and Dataverse table pair is unique. */
+export interface MapRef {
+  entity: string;
+  table: string;
+}
+
+export function mapKey(ref: MapRef): string {
+  return `${ref.entity.toLowerCase()}|${ref.table}`;
+}
+
+export interface LiveMapVersion {
+  id: string;
+  publisher: string;
+  number: string;
+}
+
+export interface LiveMap {
+  ref: MapRef;
+  /** The definition of the active version. */
+  definition: MapDefinition;
+  /** Every saved version of this map (parked versions such as 9.9.9.9 exist). */
+  versions: LiveMapVersion[];
+  state: LiveMapState;
+  /** Last initial sync, when the service reports one. */
+  initialSync?: { status: "completed" | "failed" | "running"; master: Side };
+}
+
+export type AlternateKeyStatus = "pending" | "inProgress" | "active" | "failed";
+
+export interface LiveAlternateKey {
+  table: string;
+  schemaName: string;
+  displayName: string;
+  attributes: string[];
+  status: AlternateKeyStatus;
+}
+
+export interface LiveIntegrationKey {
+  table: string;
+  columns: string[];
+}
+
+/** What the finance and operations side believes it is linked to. */
+export interface LiveLink {
+  dataverseUrl: string;
+  dataverseOrganizationId: string;
+  legalEntities: string[];
+}
+
+export interface RuntimeConfiguration {
+  /** Rows of DualWriteProjectConfiguration: two per running map, one per direction. */
+  financeAndOperations: { projectName: string; externalEnvironmentUrl: string; status: string }[];
+  /** Rows of msdyn_dualwriteruntimeconfig. */
+  dataverse: { id: string; source: string; destination: string }[];
+}
+
+export type RecordKind = "lock" | "lastApplied";
+
+/** A small JSON record kept in the environment itself, versioned by an ETag. */
+export interface StoredRecord {
+  kind: RecordKind;
+  value: unknown;
+  etag: string;
+}
+
+export interface EnvironmentIdentity {
+  financeAndOperationsUrl: string;
+  dataverseUrl: string;
+  dataverseOrganizationId: string;
+}
+
+/** The normalised live state of one environment pair, read in a few paged requests. */
+export interface Snapshot {
+  pair: string;
+  identity: EnvironmentIdentity;
+  link: LiveLink | undefined;
+  maps: LiveMap[];
+  alternateKeys: LiveAlternateKey[];
+  integrationKeys: LiveIntegrationKey[];
+  runtime: RuntimeConfiguration;
+  legalEntitiesInDataverse: string[];
+  lock: StoredRecord | undefined;
+  lastApplied: StoredRecord | undefined;
+}
