@@ -1,0 +1,32 @@
+import type { MapState } from "./desired.js";
+
+/**
+ * What dwctl last applied to an environment pair, kept in the environment itself. It is the
+ * "last applied" of the three states: drift is live != this, pending is desired != this.
+ */
+export interface LastAppliedRecord {
+  format_version: "1";
+  commit: string | null;
+  planHash: string;
+  desiredHash: string;
+  appliedAt: string;
+  actor: string;
+  runId: string;
+  /** Keyed by mapKey(ref): the maps dwctl manages here. Only these are ever pruned. */
+  maps: Record<string, { name: string; definitionHash: string; state: MapState; protected: boolean }>;
+  /** Keyed by table. */
+  keys: Record<string, { columns: string[]; alternateKey: string }>;
+  legalEntities: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Reads a stored record defensively: a record written by a newer or broken dwctl is treated as absent. */
+export function parseLastApplied(value: unknown): LastAppliedRecord | undefined {
+  if (!isRecord(value) || value.format_version !== "1") return undefined;
+  if (!isRecord(value.maps) || !isRecord(value.keys) || !Array.isArray(value.legalEntities)) return undefined;
+  if (typeof value.planHash !== "string" || typeof value.desiredHash !== "string") return undefined;
+  return value as unknown as LastAppliedRecord;
+}

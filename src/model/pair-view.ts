@@ -1,0 +1,31 @@
+import type { Desired, EnvironmentPair, IntegrationKeyModel, MapState, Side, TableMapModel } from "./desired.js";
+
+export interface PairMap {
+  map: TableMapModel;
+  state: MapState;
+  initialSync: { enabled: boolean; master: Side };
+}
+
+/** The desired state of one environment pair: per-environment overrides applied. */
+export interface PairDesired {
+  pair: EnvironmentPair;
+  maps: PairMap[];
+  keys: IntegrationKeyModel[];
+}
+
+export function desiredForPair(desired: Desired, pair: EnvironmentPair): PairDesired {
+  const maps: PairMap[] = [];
+  for (const map of desired.maps) {
+    const override = map.environments[pair.name];
+    if (override?.enabled === false) continue;
+    maps.push({
+      map,
+      state: override?.state ?? map.state,
+      initialSync: override?.initialSync === undefined
+        ? map.initialSync
+        : { enabled: override.initialSync.enabled, master: override.initialSync.master ?? map.initialSync.master },
+    });
+  }
+  const tables = new Set(maps.map((m) => m.map.dataverse.table));
+  return { pair, maps, keys: desired.keys.filter((k) => tables.has(k.table)) };
+}
