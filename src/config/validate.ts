@@ -17,7 +17,8 @@ export interface ValidationResult {
  */
 export function validateSources(files: readonly InputFile[]): ValidationResult {
   const loaded = loadSources(files);
-  const input = { desired: loaded.desired, files };
+  const complete = !loaded.findings.some((f) => f.severity === "error");
+  const input = { desired: loaded.desired, files, complete };
   const findings = [...loaded.findings, ...rules.flatMap((rule) => runRule(rule, input))];
   const diagnostics = findings.map((f) => locate(f, loaded.sources.get(f.file))).sort(compareDiagnostics);
   return { desired: loaded.desired, diagnostics, files: files.map((f) => f.path) };

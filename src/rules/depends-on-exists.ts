@@ -4,7 +4,8 @@ export const dependsOnExists: Rule = {
   code: "DW150",
   severity: "error",
   title: "dependsOn names existing maps",
-  check: ({ desired }) => {
+  check: ({ desired, complete }) => {
+    if (!complete) return [];
     const names = new Set(desired.maps.map((m) => m.name));
     const findings: RuleFinding[] = [];
     for (const map of desired.maps) {

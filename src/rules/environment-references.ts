@@ -4,7 +4,8 @@ export const environmentReferences: Rule = {
   code: "DW174",
   severity: "error",
   title: "Pair references name existing pairs",
-  check: ({ desired }) => {
+  check: (input) => {
+    const { desired } = input;
     const findings: RuleFinding[] = [];
     const byName = new Map(desired.pairs.map((p) => [p.name, p]));
     for (const pair of desired.pairs) {
@@ -24,7 +25,7 @@ export const environmentReferences: Rule = {
         });
       }
     }
-    if (desired.pairs.length === 0) return findings;
+    if (desired.pairs.length === 0 || !input.complete) return findings;
     for (const map of desired.maps) {
       for (const name of Object.keys(map.environments)) {
         if (byName.has(name)) continue;

@@ -4,7 +4,8 @@ export const integrationKeyExists: Rule = {
   code: "DW110",
   severity: "error",
   title: "Every mapped Dataverse table has an integration key",
-  check: ({ desired }) => {
+  check: ({ desired, complete }) => {
+    if (!complete) return [];
     const tables = new Set(desired.keys.map((k) => k.table));
     return desired.maps
       .filter((map) => !tables.has(map.dataverse.table))

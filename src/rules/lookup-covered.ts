@@ -5,7 +5,8 @@ export const lookupCovered: Rule = {
   code: "DW152",
   severity: "warning",
   title: "A lookup points at a table that a map covers",
-  check: ({ desired }) => {
+  check: ({ desired, complete }) => {
+    if (!complete) return [];
     const byTable = mapsByTable(desired);
     const findings: RuleFinding[] = [];
     for (const map of desired.maps) {

@@ -5,6 +5,11 @@ import type { Desired } from "../model/desired.js";
 export interface RuleInput {
   desired: Desired;
   files: readonly InputFile[];
+  /**
+   * false when some file did not load. Rules that report something as missing skip then:
+   * it may be in the file that did not load, and a false "missing" hides the real error.
+   */
+  complete: boolean;
 }
 
 /** What a rule reports; the runner adds the rule's code and severity. */

@@ -4,7 +4,8 @@ export const unusedIntegrationKey: Rule = {
   code: "DW115",
   severity: "warning",
   title: "An integration key belongs to a mapped table",
-  check: ({ desired }) => {
+  check: ({ desired, complete }) => {
+    if (!complete) return [];
     const mapped = new Set(desired.maps.map((m) => m.dataverse.table));
     return desired.keys
       .filter((key) => desired.maps.length > 0 && !mapped.has(key.table))
