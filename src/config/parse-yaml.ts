@@ -117,12 +117,17 @@ export function parseYamlFile(path: string, text: string, size?: number): Parsed
     const value = doc.toJS({ maxAliasCount: 100 });
     return { source, value, findings: [] };
   } catch (error) {
-    const f = finding(
-      "DW003",
-      path,
-      `alias expansion is too large (${error instanceof Error ? error.message : String(error)})`,
-      "Write the values out instead of nesting aliases; expansion is capped as a denial-of-service guard.",
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    const unresolved = /Unresolved alias.*?: (\S+)/.exec(reason);
+    const f =
+      unresolved !== null
+        ? finding("DW003", path, `alias *${unresolved[1] ?? ""} has no anchor`, yamlHints.BAD_ALIAS?.hint ?? "")
+        : finding(
+            "DW003",
+            path,
+            "alias expansion is too large",
+            "Write the values out instead of nesting aliases; expansion is capped as a denial-of-service guard.",
+          );
     const alias = firstAlias ?? [0, 1];
     return { source, value: undefined, findings: [withOffset(f, alias[0], alias[1], text)] };
   }
@@ -135,7 +140,8 @@ export function withOffset(f: Finding, start: number, end: number, text: string)
 }
 
 function describeProblem(code: string, message: string, source: string): string {
-  if (code === "DUPLICATE_KEY") return `duplicate key "${source.replace(/:$/, "").trim()}"`;
+  if (code === "DUPLICATE_KEY") return `duplicate key "${source.trim().replace(/^(["'])(.*)\1$/, "$2")}"`;
+  if (code === "MULTIPLE_DOCS") return "more than one YAML document in the file";
   if (code === "TAG_RESOLVE_FAILED") return message.replace(/^Unresolved tag/, "unsupported tag");
   if (code === "BAD_ALIAS") return message;
   return `YAML syntax: ${message}`;

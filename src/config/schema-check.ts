@@ -87,12 +87,20 @@ function patternMessage(path: YamlPath): string {
   if (last === "dv") return "is not a Dataverse column or lookup path (column, relation.column, or relation.Type(column))";
   if (last === "fo" || last === "field") return "is not a finance and operations field name (letters, digits and underscores)";
   if (last === "table" || last === "entitySet" || last === "relatedTable") return "must be a Dataverse logical name (lower-case letters, digits and underscores)";
+  if (parent === "columns") return "is not a key column (column or relation.column, lower-case logical names)";
+  if (parent === "legalEntities") return "is not a legal entity code (1 to 8 letters or digits, for example USMF)";
+  if (last === "schemaName") return "is not an alternate key schema name (publisher prefix, underscore, name: msdyn_accountnumber_company)";
+  if (last === "clientSecretVariable" || last === "managementTokenVariable") return "is not an environment variable name (upper-case letters, digits and underscores)";
+  if (last === "publisher") return "is not a publisher unique name (letters, digits and underscores)";
+  if (last === "map") return "is not a map name or glob (lower-case letters, digits, dashes and *)";
   return "has an invalid format";
 }
 
 function patternHint(path: YamlPath): string {
   const last = path[path.length - 1];
   if (last === "dv") return "Write lookups the way the dual-write UI shows them, for example transactioncurrencyid.isocurrencycode.";
+  if (last === "clientSecretVariable" || last === "managementTokenVariable") return "Name the variable (for example DWCTL_CLIENT_SECRET); never put the secret itself here.";
+  if (path[path.length - 2] === "legalEntities") return "Use the company code as finance and operations shows it.";
   if (last === "table" || last === "entitySet") return "Use the logical name from the table's properties in Power Apps, not its display name.";
   return "Change the value to match the expected format.";
 }

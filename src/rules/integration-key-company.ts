@@ -9,7 +9,8 @@ export const integrationKeyCompany: Rule = {
     const findings: RuleFinding[] = [];
     const reported = new Set<string>();
     for (const map of desired.maps) {
-      if (map.dataverse.scope !== "company") continue;
+      // A scope mismatch is DW140's error; the key is judged once the scopes agree.
+      if (map.dataverse.scope !== "company" || map.financeAndOperations.scope !== "company") continue;
       const key = desired.keys.find((k) => k.table === map.dataverse.table);
       if (key === undefined || reported.has(key.table)) continue;
       if (key.columns.some(isCompanyColumn)) continue;

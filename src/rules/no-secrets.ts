@@ -8,7 +8,7 @@ const patterns: { what: string; re: RegExp }[] = [
   { what: "a connection string", re: /(DefaultEndpointsProtocol=https?;|Endpoint=sb:\/\/)[^\s"']+/gi },
   { what: "a SAS token", re: /[?&]sig=[A-Za-z0-9%+/=]{16,}/gi },
   { what: "a SAS token", re: /\bsv=\d{4}-\d{2}-\d{2}&[^\s"']*sig=/gi },
-  { what: "a Microsoft Entra client secret", re: /\b[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}\b/g },
+  { what: "a Microsoft Entra client secret", re: /(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}(?![A-Za-z0-9_~.-])/g },
   { what: "a client secret", re: /\bclient_secret\s*[=:]\s*[^\s"'&]{8,}/gi },
   { what: "a password", re: /\b(password|pwd)\s*=\s*[^\s;"']{4,}/gi },
   { what: "a secret", re: /^\s*[-{,]?\s*["']?(clientSecret|client_secret|secret|password|token|accessToken|apiKey|sasToken|connectionString)["']?\s*:\s*["']?[^\s"'#{][^#\n]{5,}$/gim },

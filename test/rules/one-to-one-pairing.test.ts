@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { edit, validate } from "../helpers/estate.js";
+import { clientId, dualWrite, expectDiagnostics, tenantId, withEnvironments } from "./rule-helpers.js";
+
+function realPairs(prodDv: string, testDv: string): string {
+  return `kind: Environments
+pairs:
+  - name: prod
+    protected: true
+    financeAndOperations: { url: "https://contoso.operations.dynamics.com" }
+    dataverse: { url: "${prodDv}" }
+    legalEntities: [USMF]
+    auth: { method: github-oidc, tenantId: ${tenantId}, clientId: ${clientId} }
+    ${dualWrite}
+  - name: test
+    financeAndOperations: { url: "https://contoso-test.sandbox.operations.dynamics.com" }
+    dataverse: { url: "${testDv}" }
+    legalEntities: [USMF]
+    auth: { method: github-oidc, tenantId: ${tenantId}, clientId: ${clientId} }
+    ${dualWrite}
+`;
+}
+
+describe("DW171 each environment belongs to one pair", () => {
+  it("reports two pairs sharing a Dataverse URL, at the second URL, naming the first pair", () => {
+    const files = edit("maps/environments.yaml", 'dataverse: { url: "http://127.0.0.1/stage/dataverse" }', 'dataverse: { url: "http://127.0.0.1/prod/dataverse" }');
+    const [d] = expectDiagnostics(files, ["maps/environments.yaml:14:23 DW171"]);
+    expect(d).toMatchObject({ code: "DW171", severity: "error", file: "maps/environments.yaml", line: 14, column: 23 });
+    expect(d?.message).toBe('Dataverse environment http://127.0.0.1/prod/dataverse is already paired in "prod"');
+  });
+
+  it("treats host case and a trailing slash as the same environment", () => {
+    const files = withEnvironments(realPairs("https://contoso.crm.dynamics.com", "https://CONTOSO.crm.dynamics.com/"));
+    const [d] = expectDiagnostics(files, ["maps/environments.yaml:12:23 DW171"]);
+    expect(d?.message).toContain('already paired in "prod"');
+  });
+
+  it("reports a shared finance and operations URL", () => {
+    const files = edit("maps/environments.yaml", 'financeAndOperations: { url: "http://127.0.0.1/stage/finops" }', 'financeAndOperations: { url: "http://127.0.0.1/prod/finops" }');
+    const [d] = expectDiagnostics(files, ["maps/environments.yaml:13:34 DW171"]);
+    expect(d?.message).toBe('finance and operations environment http://127.0.0.1/prod/finops is already paired in "prod"');
+  });
+
+  it("passes two real pairs with their own Dataverse environments", () => {
+    const files = withEnvironments(realPairs("https://contoso.crm.dynamics.com", "https://contoso-test.crm.dynamics.com"));
+    expect(validate(files)).toEqual([]);
+  });
+});
