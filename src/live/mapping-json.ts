@@ -1,5 +1,6 @@
+import { canonicalSymbol } from "../model/definition.js";
 import { createHash } from "node:crypto";
-import type { AlertRule, MapSymbol, Scope, TableMapModel } from "../model/desired.js";
+import type { AlertRule, MapSymbol, Scope } from "../model/desired.js";
 import type { FieldRow, MapDefinition } from "../model/snapshot.js";
 
 /**
@@ -122,12 +123,6 @@ function directionCode(symbol: MapSymbol): 1 | 2 | 3 {
 }
 
 /** The symbol the wire implies: the direction, and whether any transform is present. */
-export function canonicalSymbol(direction: "toDataverse" | "toFinOps" | "both", transformed: boolean): MapSymbol {
-  if (direction === "both") return transformed ? "><" : "=";
-  if (direction === "toDataverse") return transformed ? ">>" : ">";
-  return transformed ? "<<" : "<";
-}
-
 /** The parts of a saved row that identify its map, without building the whole definition. */
 export interface MapRowIdentity {
   entity: string;
@@ -345,27 +340,4 @@ function optionalText(value: unknown): string | null {
 function stableGuid(name: string): string {
   const hex = createHash("sha256").update(name).digest("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-/** The definition a desired map saves as: canonical symbols, defined filters only. */
-export function toMapDefinition(map: TableMapModel): MapDefinition {
-  const filters: MapDefinition["filters"] = {};
-  if (map.filters.financeAndOperations !== undefined) filters.financeAndOperations = map.filters.financeAndOperations;
-  if (map.filters.dataverse !== undefined) filters.dataverse = map.filters.dataverse;
-  return {
-    financeAndOperations: { ...map.financeAndOperations },
-    dataverse: { ...map.dataverse },
-    version: { ...map.version },
-    filters,
-    fields: map.fields.map((field): FieldRow => {
-      const transformed = field.valueMap !== undefined || field.default !== undefined;
-      const row: FieldRow = { map: canonicalSymbol(field.direction, transformed) };
-      if (field.fo !== undefined) row.fo = field.fo;
-      if (field.dv !== undefined) row.dv = field.dv.raw;
-      if (field.valueMap !== undefined) row.valueMap = Object.fromEntries(field.valueMap.map((entry) => [entry.from, entry.to]));
-      if (field.default !== undefined) row.default = field.default.value;
-      return row;
-    }),
-    alerts: map.alerts.map((alert) => ({ ...alert, notify: [...alert.notify] as AlertRule["notify"] })),
-  };
 }

@@ -1,8 +1,18 @@
-import type { FieldMapping, TableMapModel } from "./desired.js";
+import type { Direction, FieldMapping, MapSymbol, TableMapModel } from "./desired.js";
 import type { FieldRow, MapDefinition } from "./snapshot.js";
 
+/**
+ * The symbol the platform stores: a direction plus whether transforms are present. Deriving it
+ * (rather than keeping what was written) means a live map read back compares equal.
+ */
+export function canonicalSymbol(direction: Direction, transformed: boolean): MapSymbol {
+  if (direction === "both") return transformed ? "><" : "=";
+  if (direction === "toDataverse") return transformed ? ">>" : ">";
+  return transformed ? "<<" : "<";
+}
+
 export function toFieldRow(field: FieldMapping): FieldRow {
-  const row: FieldRow = { map: field.symbol };
+  const row: FieldRow = { map: canonicalSymbol(field.direction, field.valueMap !== undefined || field.default !== undefined) };
   if (field.fo !== undefined) row.fo = field.fo;
   if (field.dv !== undefined) row.dv = field.dv.raw;
   if (field.valueMap !== undefined) row.valueMap = Object.fromEntries(field.valueMap.map((e) => [e.from, e.to]));
@@ -21,6 +31,6 @@ export function toMapDefinition(map: TableMapModel): MapDefinition {
     version: { ...map.version },
     filters,
     fields: map.fields.map(toFieldRow),
-    alerts: map.alerts.map((a) => ({ ...a })),
+    alerts: map.alerts.map((a) => ({ ...a, notify: [...a.notify] as typeof a.notify })),
   };
 }

@@ -11,6 +11,7 @@
  * Pure: no I/O, never throws.
  */
 import type { ColumnRef, FilterIssue } from "./filter-issue.js";
+import { TokenParser } from "./token-parser.js";
 import {
   codePointLength,
   isDigit,
@@ -420,34 +421,13 @@ interface ValueResult {
   callLike: boolean;
 }
 
-class DataverseParser {
-  private pos = 0;
-  private depth = 0;
-  /** Set after a syntax error: parsing stops, the remaining input is not examined. */
-  fatal = false;
-  readonly errors: FilterIssue[] = [];
+class DataverseParser extends TokenParser<Token> {
   readonly columns: ColumnRef[] = [];
 
-  constructor(
-    private readonly text: string,
-    private readonly tokens: readonly Token[],
-  ) {}
-
-  private peek(offset = 0): Token {
-    const last = this.tokens[this.tokens.length - 1];
-    const tok = this.tokens[this.pos + offset] ?? last;
-    return tok ?? { kind: "eof", start: this.text.length, end: this.text.length, text: "", value: "" };
+  protected eof(): Token {
+    return { kind: "eof", start: this.text.length, end: this.text.length, text: "", value: "" };
   }
 
-  private advance(): Token {
-    const tok = this.peek();
-    if (this.pos < this.tokens.length - 1) this.pos++;
-    return tok;
-  }
-
-  private previous(): Token | undefined {
-    return this.pos > 0 ? this.tokens[this.pos - 1] : undefined;
-  }
 
   private isWord(tok: Token, word: string): boolean {
     return tok.kind === "ident" && tok.text.toLowerCase() === word;
@@ -457,11 +437,6 @@ class DataverseParser {
     this.errors.push({ kind, message, hint, start, end });
   }
 
-  private fail(issue: FilterIssue): undefined {
-    this.errors.push(issue);
-    this.fatal = true;
-    return undefined;
-  }
 
   /** Syntax error at `tok`, which is not what `expected` describes. */
   private unexpected(tok: Token, expected: string, hint?: string): undefined {

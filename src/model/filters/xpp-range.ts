@@ -12,6 +12,7 @@
  * Pure: no I/O, never throws.
  */
 import type { ColumnRef, FilterIssue } from "./filter-issue.js";
+import { TokenParser } from "./token-parser.js";
 import {
   codePointLength,
   isDigit,
@@ -307,43 +308,21 @@ const SYMBOL_HINTS: Readonly<Record<string, string>> = {
 const GENERAL_HINT =
   'Write conditions as `(Field operator value)` with == != < <= > >= or like "pattern", combined with && || ! and parentheses, e.g. `((PartyType == "Organization"))`.';
 
-class XppParser {
-  private pos = 0;
-  private depth = 0;
-  fatal = false;
+class XppParser extends TokenParser<Token> {
   /** True when the whole expression is enclosed in one pair of parentheses. */
   wrapped = false;
-  readonly errors: FilterIssue[] = [];
   readonly warnings: FilterIssue[] = [];
   readonly fields: ColumnRef[] = [];
 
-  constructor(
-    private readonly text: string,
-    private readonly tokens: readonly Token[],
-  ) {}
-
-  private peek(offset = 0): Token {
-    const last = this.tokens[this.tokens.length - 1];
-    const tok = this.tokens[this.pos + offset] ?? last;
-    return tok ?? { kind: "eof", start: this.text.length, end: this.text.length, text: "", value: "" };
+  protected eof(): Token {
+    return { kind: "eof", start: this.text.length, end: this.text.length, text: "", value: "" };
   }
 
-  private advance(): Token {
-    const tok = this.peek();
-    if (this.pos < this.tokens.length - 1) this.pos++;
-    return tok;
-  }
-
-  private fail(issue: FilterIssue): undefined {
-    this.errors.push(issue);
-    this.fatal = true;
-    return undefined;
-  }
 
   private unexpected(tok: Token, expected: string, hint?: string): undefined {
     if (tok.issue !== undefined) return this.fail(tok.issue);
     if (tok.kind === "eof") {
-      const prev = this.pos > 0 ? this.tokens[this.pos - 1] : undefined;
+      const prev = this.previous();
       if (prev === undefined) return this.fail(syntaxIssue("the filter is empty", GENERAL_HINT, 0, this.text.length));
       return this.fail(
         syntaxIssue(`expected ${expected} after ${showText(prev.text)}, but the filter ends there`, hint ?? "Complete the expression.", prev.start, prev.end),

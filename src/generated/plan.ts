@@ -1,0 +1,694 @@
+/* eslint-disable */
+// Generated from schemas/ by `npm run generate`. Do not edit: edit the schema and regenerate.
+
+/**
+ * One step of the plan. kind names the gateway operation(s) it implies.
+ */
+export type Action =
+  | CreateAlternateKeyAction
+  | ReactivateAlternateKeyAction
+  | SetIntegrationKeyAction
+  | SetLegalEntitiesAction
+  | StopMapAction
+  | SaveMapDefinitionAction
+  | ActivateMapVersionAction
+  | DeleteMapAction
+  | StartMapAction
+  | PauseMapAction
+  | ResumeMapAction
+  | InitialSyncAction;
+/**
+ * Stable id of the action within the plan, for example wave3/stop/customersv3|account. Journals and progress output name actions by it.
+ */
+export type ActionId = string;
+/**
+ * The index of the wave the action belongs to.
+ */
+export type WaveIndex = number;
+/**
+ * One line for people, for example stop Customers V3 (accounts).
+ */
+export type ActionDescription = string;
+/**
+ * Name of the map in git (for a pruned map, the name it was last applied under).
+ */
+export type MapName = string;
+/**
+ * The map as the dual-write UI names it: entity label and Dataverse entity set, for example Customers V3 (accounts).
+ */
+export type MapTitle = string;
+/**
+ * company or global.
+ */
+export type Scope = "company" | "global";
+/**
+ * financeAndOperations or dataverse.
+ */
+export type Side = "financeAndOperations" | "dataverse";
+
+/**
+ * The JSON output of dwctl plan: what apply will do to one environment pair, in run order, and what it found on the way (drift, warnings, confirmations, blockers). dwctl apply executes exactly these actions, or refuses when the live fingerprint differs.
+ */
+export interface Plan {
+  /**
+   * Version of this output format. Minor versions only add properties.
+   */
+  format_version: "1.0";
+  /**
+   * Name of the environment pair the plan is for.
+   */
+  pair: string;
+  /**
+   * When the plan was made (ISO 8601), as passed by the caller.
+   */
+  createdAt: string;
+  /**
+   * The git commit of the desired state, or null outside a repository.
+   */
+  commit: string | null;
+  /**
+   * Fingerprint of the live snapshot the plan was made from (sha256, hex). Apply refuses when the live fingerprint differs.
+   */
+  fingerprint: string;
+  /**
+   * sha256 (hex) of the canonical JSON of this pair's desired map definitions, states, keys and legal entities.
+   */
+  desiredHash: string;
+  /**
+   * Whether the plan was made with --prune: maps dwctl applied earlier and no longer in git are deleted.
+   */
+  prune: boolean;
+  summary: Summary;
+  /**
+   * The waves in run order. Every action of a wave runs before any action of the next.
+   */
+  waves: Wave[];
+  /**
+   * What apply does, in run order. Run them one after the other, in this order.
+   */
+  actions: Action[];
+  /**
+   * Things the reviewer should know before applying.
+   */
+  warnings: Warning[];
+  /**
+   * Where the live state differs from the last applied state: changed outside dwctl.
+   */
+  drift: Drift[];
+  /**
+   * Where the desired state differs from the last applied state: in git, not yet deployed.
+   */
+  pending: Pending[];
+  /**
+   * Why apply needs --confirm <pair>. Empty when no confirmation is needed.
+   */
+  confirmationsRequired: Confirmation[];
+  /**
+   * Whether --confirm named this pair when the plan was made.
+   */
+  confirmed: boolean;
+  /**
+   * Why apply must refuse this plan whatever the confirmation. Empty when the plan can be applied.
+   */
+  blockers: Blocker[];
+  /**
+   * Live maps that are neither in git nor in the last applied record: reported, never touched.
+   */
+  unmanaged: UnmanagedMap[];
+}
+/**
+ * Counts, for the summary line and for exit codes.
+ */
+export interface Summary {
+  /**
+   * Maps and alternate keys that do not exist yet.
+   */
+  create: number;
+  /**
+   * Existing maps whose definition or active version changes, plus integration key, key reactivation and legal entity changes.
+   */
+  update: number;
+  /**
+   * Maps deleted (pruned).
+   */
+  delete: number;
+  /**
+   * Stop, start, pause, resume and initial sync actions.
+   */
+  lifecycle: number;
+  /**
+   * Number of actions. 0 means the live state already matches the desired state.
+   */
+  actions: number;
+  /**
+   * Number of drift items.
+   */
+  drift: number;
+  /**
+   * Number of pending items (desired differs from last applied).
+   */
+  pending: number;
+  /**
+   * Number of warnings.
+   */
+  warnings: number;
+  /**
+   * Number of unmanaged live maps.
+   */
+  unmanaged: number;
+  /**
+   * true when blockers is not empty: apply refuses.
+   */
+  blocked: boolean;
+}
+/**
+ * A group of actions that run together, after every earlier wave.
+ */
+export interface Wave {
+  /**
+   * 1-based position in run order; actions name it in their wave property.
+   */
+  index: number;
+  /**
+   * What the wave does: keys, link, stop, definitions, start 1, start 2, cycle phase 2: stop, ..., pause.
+   */
+  title: string;
+}
+/**
+ * Create a Dataverse alternate key, then wait until its index is Active (reactivate it if the build fails).
+ */
+export interface CreateAlternateKeyAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * createAlternateKey.
+   */
+  kind: "createAlternateKey";
+  description: ActionDescription;
+  /**
+   * Logical name of the Dataverse table.
+   */
+  table: string;
+  /**
+   * Schema name of the new key.
+   */
+  schemaName: string;
+  /**
+   * Display name of the new key.
+   */
+  displayName: string;
+  /**
+   * Key attributes: the table's own columns (the lookup column for a lookup key part).
+   */
+  attributes: string[];
+}
+/**
+ * Retry the index build of an alternate key whose index failed, then wait until it is Active.
+ */
+export interface ReactivateAlternateKeyAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * reactivateAlternateKey.
+   */
+  kind: "reactivateAlternateKey";
+  description: ActionDescription;
+  /**
+   * Logical name of the Dataverse table.
+   */
+  table: string;
+  /**
+   * Schema name of the live key whose index failed.
+   */
+  schemaName: string;
+}
+/**
+ * Set the dual-write integration key of a Dataverse table.
+ */
+export interface SetIntegrationKeyAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * setIntegrationKey.
+   */
+  kind: "setIntegrationKey";
+  description: ActionDescription;
+  /**
+   * Logical name of the Dataverse table.
+   */
+  table: string;
+  /**
+   * The key columns to set, lookups expanded (msdyn_company.cdm_companycode).
+   */
+  columns: string[];
+  /**
+   * The live key columns, or null when the table has no integration key.
+   */
+  from: string[] | null;
+}
+/**
+ * Change the legal entities of the existing link.
+ */
+export interface SetLegalEntitiesAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * setLegalEntities.
+   */
+  kind: "setLegalEntities";
+  description: ActionDescription;
+  /**
+   * Legal entities linked now.
+   */
+  from: string[];
+  /**
+   * Legal entities to link.
+   */
+  to: string[];
+}
+/**
+ * Stop a map (before its definition is saved or it is deleted, or because its desired state is stopped).
+ */
+export interface StopMapAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * stopMap.
+   */
+  kind: "stopMap";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+}
+/**
+ * Identifies a map in an environment: the data entity and Dataverse table pair is unique.
+ */
+export interface MapRef {
+  /**
+   * Public name of the finance and operations data entity, for example CustomersV3.
+   */
+  entity: string;
+  /**
+   * Logical name of the Dataverse table, for example account.
+   */
+  table: string;
+}
+/**
+ * Save a map version (the map is stopped or new). create: the version does not exist live; update: it exists and is overwritten in place.
+ */
+export interface SaveMapDefinitionAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * saveMapDefinition.
+   */
+  kind: "saveMapDefinition";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+  /**
+   * create: a new map or a new version; update: an existing version is overwritten.
+   */
+  change: "create" | "update";
+  definition: MapDefinition;
+  changes: DefinitionChanges;
+  /**
+   * For a map of a lookup cycle: phase 1 saves it without the lookup fields that close the cycle, phase 2 saves it again with them. null otherwise.
+   */
+  lookupCycle: {
+    /**
+     * 1: saved without the fields; 2: saved with them again.
+     */
+    phase: 1 | 2;
+    /**
+     * The Dataverse lookup paths of the fields that close the cycle.
+     */
+    fields: string[];
+  } | null;
+  /**
+   * Unified diff of the normalised YAML of the live active definition (live/<name>) and the saved one (desired/<name>).
+   */
+  diff: string;
+}
+/**
+ * A complete map definition, as the gateway saves it (one map version).
+ */
+export interface MapDefinition {
+  /**
+   * The finance and operations side.
+   */
+  financeAndOperations: {
+    /**
+     * Public name of the data entity.
+     */
+    entity: string;
+    /**
+     * Label of the entity as the dual-write UI shows it.
+     */
+    label: string;
+    scope: Scope;
+  };
+  /**
+   * The Dataverse side.
+   */
+  dataverse: {
+    /**
+     * Logical name of the table.
+     */
+    table: string;
+    /**
+     * Web API entity set name of the table.
+     */
+    entitySet: string;
+    scope: Scope;
+  };
+  version: MapVersion;
+  /**
+   * Source filters, one per side; absent when there is none.
+   */
+  filters: {
+    /**
+     * X++ query-range expression for rows leaving finance and operations.
+     */
+    financeAndOperations?: string;
+    /**
+     * OData filter for rows leaving Dataverse.
+     */
+    dataverse?: string;
+  };
+  /**
+   * Field mappings, in the order git declares them.
+   */
+  fields: FieldRow[];
+  /**
+   * Alert rules.
+   */
+  alerts: AlertRule[];
+}
+/**
+ * A map version: solution publisher and major.minor.build.revision.
+ */
+export interface MapVersion {
+  /**
+   * Solution publisher unique name.
+   */
+  publisher: string;
+  /**
+   * Version as major.minor.build.revision.
+   */
+  number: string;
+}
+/**
+ * One field mapping with its canonical direction symbol.
+ */
+export interface FieldRow {
+  /**
+   * Finance and operations data entity field.
+   */
+  fo?: string;
+  /**
+   * Direction: = both ways; >< both ways with a value map; > to Dataverse; < to finance and operations; >> and << one way with a transform.
+   */
+  map: "=" | "><" | ">" | "<" | ">>" | "<<";
+  /**
+   * Dataverse column or lookup path.
+   */
+  dv?: string;
+  /**
+   * Value map from finance and operations enum element names to Dataverse values.
+   */
+  valueMap?: {
+    /**
+     * Dataverse choice value, boolean, text, or null.
+     */
+    [k: string]: string | number | boolean | null;
+  };
+  /**
+   * Default value written to the destination when the source has none.
+   */
+  default?: string | number | boolean | null;
+}
+/**
+ * An alert rule, as in the dual-write Alert settings.
+ */
+export interface AlertRule {
+  /**
+   * Kind of error counted.
+   */
+  errorType: "application" | "connection";
+  /**
+   * How many errors raise the alert.
+   */
+  errors: number;
+  /**
+   * The sliding window, in minutes.
+   */
+  withinMinutes: number;
+  /**
+   * E-mail addresses to notify.
+   *
+   * @minItems 1
+   */
+  notify: [string, ...string[]];
+  /**
+   * What the service does to the map when the alert fires.
+   */
+  action: "none" | "pause" | "stop";
+}
+/**
+ * What a saved definition changes compared with the live active one, for the summary of a reviewer.
+ */
+export interface DefinitionChanges {
+  /**
+   * Field mappings in the saved definition with no mapping of the same fields live.
+   */
+  fieldsAdded: number;
+  /**
+   * Live field mappings with no mapping of the same fields in the saved definition.
+   */
+  fieldsRemoved: number;
+  /**
+   * Field mappings of the same fields whose direction, value map or default changes.
+   */
+  fieldsChanged: number;
+  /**
+   * The sides whose source filter changes.
+   */
+  filters: Side[];
+  /**
+   * Whether the alert rules change.
+   */
+  alerts: boolean;
+  /**
+   * Whether the entity label, entity set or scope of a side changes.
+   */
+  sides: boolean;
+  /**
+   * The live active version and the saved one, when they differ; otherwise null.
+   */
+  version: {
+    /**
+     * The live active version, or null for a new map.
+     */
+    from: MapVersion | null;
+    to: MapVersion;
+  } | null;
+}
+/**
+ * Make a saved version the active one.
+ */
+export interface ActivateMapVersionAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * activateMapVersion.
+   */
+  kind: "activateMapVersion";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+  version: MapVersion;
+}
+/**
+ * Delete every version of a stopped map that dwctl applied earlier and git no longer has (--prune).
+ */
+export interface DeleteMapAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * deleteMap.
+   */
+  kind: "deleteMap";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+}
+/**
+ * Run a stopped or not running map, with or without an initial sync.
+ */
+export interface StartMapAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * startMap.
+   */
+  kind: "startMap";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+  /**
+   * Run an initial sync first with this master, or null to skip initial sync (live sync only).
+   */
+  initialSync: {
+    master: Side;
+  } | null;
+}
+/**
+ * Pause a running map: changes are queued and replayed on resume.
+ */
+export interface PauseMapAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * pauseMap.
+   */
+  kind: "pauseMap";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+}
+/**
+ * Resume a paused map: the queued changes are replayed in order.
+ */
+export interface ResumeMapAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * resumeMap.
+   */
+  kind: "resumeMap";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+}
+/**
+ * Run the initial sync of a running map again (its last run failed).
+ */
+export interface InitialSyncAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * initialSync.
+   */
+  kind: "initialSync";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+  master: Side;
+}
+/**
+ * Something the reviewer should know.
+ */
+export interface Warning {
+  /**
+   * Stable kebab-case code, for example initial-sync-master or lookup-cycle.
+   */
+  code: string;
+  /**
+   * The map it is about, or null.
+   */
+  map: string | null;
+  /**
+   * What to know, in one or two sentences.
+   */
+  message: string;
+}
+/**
+ * One difference between the live state and the last applied state (or, for the link and key indexes, a live state that is wrong whatever was applied).
+ */
+export interface Drift {
+  /**
+   * definitionChanged: a map edited outside dwctl; stateChanged: a map stopped, paused or started outside dwctl; mapMissing: an applied map deleted; mapError: a map in error; initialSyncFailed; keyIndexFailed: an alternate key index failed; integrationKeyChanged; legalEntitiesChanged; linkMismatch: finance and operations is linked to another Dataverse (after a database copy); staleRuntimeConfiguration: runtime rows point at another Dataverse.
+   */
+  kind:
+    | "definitionChanged"
+    | "stateChanged"
+    | "mapMissing"
+    | "mapError"
+    | "initialSyncFailed"
+    | "keyIndexFailed"
+    | "integrationKeyChanged"
+    | "legalEntitiesChanged"
+    | "linkMismatch"
+    | "staleRuntimeConfiguration";
+  /**
+   * The map it is about, or null.
+   */
+  map: string | null;
+  /**
+   * What differs and what to do.
+   */
+  message: string;
+}
+/**
+ * One difference between the desired state and the last applied state.
+ */
+export interface Pending {
+  /**
+   * The map it is about, or null for keys and legal entities.
+   */
+  map: string | null;
+  /**
+   * What is not deployed yet.
+   */
+  message: string;
+}
+/**
+ * A reason why apply needs --confirm <pair>.
+ */
+export interface Confirmation {
+  /**
+   * protectedPair: a stop, delete or initial sync on a protected pair; protectedMap: a stop of a protected map; maxStops: more stops than --max-stops.
+   */
+  reason: "protectedPair" | "protectedMap" | "maxStops";
+  /**
+   * What needs confirming.
+   */
+  message: string;
+}
+/**
+ * A reason why apply refuses.
+ */
+export interface Blocker {
+  /**
+   * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link.
+   */
+  kind: "lookupCycle" | "linkMismatch" | "notLinked";
+  /**
+   * Why, and what to do.
+   */
+  message: string;
+  /**
+   * For a cycle: the map names along it, first one repeated at the end. Otherwise empty.
+   */
+  path: string[];
+}
+/**
+ * A live map that dwctl does not manage.
+ */
+export interface UnmanagedMap {
+  ref: MapRef;
+  title: MapTitle;
+  /**
+   * Its live state.
+   */
+  state: "notRunning" | "initializing" | "running" | "paused" | "resuming" | "stopped" | "error";
+}

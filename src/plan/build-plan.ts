@@ -1,0 +1,190 @@
+import { toFieldRow } from "../model/definition.js";
+import type { FieldMapping } from "../model/desired.js";
+import { canonicalJson, fingerprint } from "../model/fingerprint.js";
+import type { LastAppliedRecord } from "../model/last-applied.js";
+import type { PairDesired } from "../model/pair-view.js";
+import { mapKey, type MapDefinition, type Snapshot } from "../model/snapshot.js";
+import { assembleWaves, type Step } from "./assemble-waves.js";
+import { countChanges } from "./count-changes.js";
+import { described, sideName } from "./describe-action.js";
+import { detectDrift } from "./detect-drift.js";
+import { diffDefinitions } from "./diff-definitions.js";
+import { findPending } from "./find-pending.js";
+import { hashDesired } from "./hash-desired.js";
+import { orderStarts } from "./order-starts.js";
+import type { ActionBody, Plan, PlanWarning } from "./plan.js";
+import { planKeys } from "./plan-keys.js";
+import { planLink } from "./plan-link.js";
+import { planMap, refOf, type MapPlan, type Start } from "./plan-map.js";
+import { planPrune } from "./plan-prune.js";
+import { requireConfirmations } from "./require-confirmations.js";
+import { summarisePlan } from "./summarise-plan.js";
+
+export const defaultMaxStops = 10;
+
+export interface PlanOptions {
+  /** Delete maps dwctl applied earlier that git no longer has. */
+  prune: boolean;
+  /** More stops than this need --confirm. Default 10. */
+  maxStops?: number;
+  /** The pair name given to --confirm. */
+  confirm?: string;
+}
+
+export interface BuildPlanInput {
+  desired: PairDesired;
+  snapshot: Snapshot;
+  lastApplied: LastAppliedRecord | undefined;
+  options: PlanOptions;
+  commit?: string;
+  /** ISO 8601; the caller owns the clock. */
+  createdAt: string;
+}
+
+function target(plan: MapPlan): { map: string; ref: { entity: string; table: string }; title: string } {
+  return { map: plan.name, ref: { ...plan.ref }, title: plan.title };
+}
+
+type LookupCycle = { phase: 1 | 2; fields: string[] } | null;
+
+function saveAction(
+  plan: MapPlan,
+  definition: MapDefinition,
+  before: MapDefinition | undefined,
+  change: "create" | "update",
+  lookupCycle: LookupCycle,
+): ActionBody {
+  return described({
+    kind: "saveMapDefinition",
+    ...target(plan),
+    change,
+    definition,
+    changes: countChanges(before, definition),
+    lookupCycle,
+    diff: diffDefinitions(plan.name, before, definition),
+  });
+}
+
+function startAction(plan: MapPlan, start: Start): ActionBody {
+  switch (start.kind) {
+    case "startMap":
+      return described({ kind: "startMap", ...target(plan), initialSync: start.initialSync });
+    case "resumeMap":
+      return described({ kind: "resumeMap", ...target(plan) });
+    case "initialSync":
+      return described({ kind: "initialSync", ...target(plan), master: start.master });
+  }
+}
+
+function without(definition: MapDefinition, omitted: readonly FieldMapping[]): MapDefinition {
+  const drop = omitted.map((f) => canonicalJson(toFieldRow(f)));
+  const fields = definition.fields.filter((row) => {
+    const at = drop.indexOf(canonicalJson(row));
+    if (at < 0) return true;
+    drop.splice(at, 1);
+    return false;
+  });
+  return { ...definition, fields };
+}
+
+/** Steps for one map; a map of a lookup cycle gets the two-phase treatment. */
+function mapSteps(plan: MapPlan, level: number, omitted: readonly FieldMapping[] | undefined): Step[] {
+  const steps: Step[] = [];
+  const live = plan.live?.definition;
+  if (plan.stop) steps.push({ stage: "stop", level: 0, action: described({ kind: "stopMap", ...target(plan) }) });
+  if (omitted === undefined) {
+    if (plan.save !== undefined)
+      steps.push({ stage: "definitions", level: 0, action: saveAction(plan, plan.definition, live, plan.save.change, null) });
+  } else {
+    const reduced = without(plan.definition, omitted);
+    const fields = omitted.map((f) => f.dv?.raw ?? f.fo ?? "");
+    steps.push({
+      stage: "definitions",
+      level: 0,
+      action: saveAction(plan, reduced, live, plan.save?.change ?? "update", { phase: 1, fields }),
+    });
+    steps.push({ stage: "cycleStop", level: 0, action: described({ kind: "stopMap", ...target(plan) }) });
+    steps.push({ stage: "cycleDefinitions", level: 0, action: saveAction(plan, plan.definition, reduced, "update", { phase: 2, fields }) });
+    steps.push({
+      stage: "cycleStart",
+      level: 0,
+      action: described({ kind: "startMap", ...target(plan), initialSync: { master: plan.pairMap.initialSync.master } }),
+    });
+  }
+  if (plan.activate) {
+    const version = { ...plan.definition.version };
+    steps.push({ stage: "definitions", level: 0, action: described({ kind: "activateMapVersion", ...target(plan), version }) });
+  }
+  for (const start of plan.starts) steps.push({ stage: "start", level, action: startAction(plan, start) });
+  if (plan.pause) steps.push({ stage: "pause", level: 0, action: described({ kind: "pauseMap", ...target(plan) }) });
+  return steps;
+}
+
+function masterWarnings(steps: readonly Step[]): PlanWarning[] {
+  const seen = new Set<string>();
+  const out: PlanWarning[] = [];
+  for (const { action } of steps) {
+    const master = action.kind === "startMap" ? action.initialSync?.master : action.kind === "initialSync" ? action.master : undefined;
+    if (master !== "financeAndOperations" || !("map" in action) || seen.has(action.map)) continue;
+    seen.add(action.map);
+    out.push({
+      code: "initial-sync-master",
+      map: action.map,
+      message: `${action.title} runs an initial sync with ${sideName(master)} as master: rows whose key exists on both sides take the finance and operations values; the master only settles conflicts, it does not set the direction`,
+    });
+  }
+  return out;
+}
+
+/**
+ * The plan for one environment pair: desired (git) against live, with the last applied record
+ * for drift and pending. Pure: the caller passes the clock and the commit.
+ */
+export function buildPlan(input: BuildPlanInput): Plan {
+  const { desired, snapshot, lastApplied, options } = input;
+  const live = new Map(snapshot.maps.map((m) => [mapKey(m.ref), m]));
+  const plans = [...desired.maps]
+    .sort((a, b) => a.map.name.localeCompare(b.map.name))
+    .map((pairMap) => planMap(pairMap, live.get(mapKey(refOf(pairMap))), desired.pair));
+  const keys = planKeys(desired, snapshot);
+  const link = planLink(desired.pair, snapshot);
+  const prune = planPrune(desired, snapshot, lastApplied, options.prune);
+  const order = orderStarts(plans, desired);
+  const omitted = new Map(order.twoPhase.map((t) => [t.name, t.omitted]));
+
+  const steps: Step[] = [
+    ...keys.actions.map((action): Step => ({ stage: "keys", level: 0, action })),
+    ...link.actions.map((action): Step => ({ stage: "link", level: 0, action })),
+    ...plans.flatMap((plan) => mapSteps(plan, order.levels.get(plan.name) ?? 0, omitted.get(plan.name))),
+    ...prune.stops.map((action): Step => ({ stage: "stop", level: 0, action })),
+    ...prune.deletes.map((action): Step => ({ stage: "definitions", level: 0, action })),
+  ];
+  const { waves, actions } = assembleWaves(steps);
+  const findings = {
+    actions,
+    warnings: [...keys.warnings, ...order.warnings, ...masterWarnings(steps), ...prune.warnings],
+    drift: detectDrift(desired, snapshot, lastApplied, plans),
+    pending: findPending(desired, lastApplied),
+    blockers: [...link.blockers, ...order.blockers],
+    unmanaged: prune.unmanaged,
+  };
+  return {
+    format_version: "1.0",
+    pair: desired.pair.name,
+    createdAt: input.createdAt,
+    commit: input.commit ?? null,
+    fingerprint: fingerprint(snapshot),
+    desiredHash: hashDesired(desired),
+    prune: options.prune,
+    summary: summarisePlan(findings),
+    waves,
+    actions,
+    warnings: findings.warnings,
+    drift: findings.drift,
+    pending: findings.pending,
+    confirmationsRequired: requireConfirmations(desired, actions, options.maxStops ?? defaultMaxStops),
+    confirmed: options.confirm === desired.pair.name,
+    blockers: findings.blockers,
+    unmanaged: findings.unmanaged,
+  };
+}

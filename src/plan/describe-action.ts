@@ -1,0 +1,82 @@
+import type { Side } from "../model/desired.js";
+import type { MapDefinition } from "../model/snapshot.js";
+import type { ActionBody, ActionDraft, DefinitionChanges } from "./plan.js";
+
+/** The map as the dual-write UI names it, for example Customers V3 (accounts). */
+export function mapTitle(definition: MapDefinition): string {
+  return `${definition.financeAndOperations.label} (${definition.dataverse.entitySet})`;
+}
+
+export function sideName(side: Side): string {
+  return side === "dataverse" ? "Dataverse" : "finance and operations";
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The changes of a saved definition as short phrases: "3 field mappings changed", "Dataverse filter changed". */
+export function changePhrases(changes: DefinitionChanges): string[] {
+  const out: string[] = [];
+  if (changes.fieldsChanged > 0) out.push(`${plural(changes.fieldsChanged, "field mapping")} changed`);
+  if (changes.fieldsAdded > 0) out.push(`${plural(changes.fieldsAdded, "field mapping")} added`);
+  if (changes.fieldsRemoved > 0) out.push(`${plural(changes.fieldsRemoved, "field mapping")} removed`);
+  for (const side of changes.filters) out.push(`${sideName(side)} filter changed`);
+  if (changes.alerts) out.push("alert rules changed");
+  if (changes.sides) out.push("entity labels or scope changed");
+  return out;
+}
+
+function version(v: { publisher: string; number: string }): string {
+  return `${v.number} (${v.publisher})`;
+}
+
+/** One line for people, for example "stop Customers V3 (accounts)". Pure function of the action's data. */
+export function describeAction(action: ActionDraft): string {
+  switch (action.kind) {
+    case "createAlternateKey":
+      return `create alternate key ${action.schemaName} on ${action.table} (${action.attributes.join(", ")}) and wait until its index is active`;
+    case "reactivateAlternateKey":
+      return `reactivate alternate key ${action.schemaName} on ${action.table} (its index build failed) and wait until it is active`;
+    case "setIntegrationKey":
+      return action.from === null
+        ? `set the integration key of ${action.table} to ${action.columns.join(", ")}`
+        : `change the integration key of ${action.table} from ${action.from.join(", ")} to ${action.columns.join(", ")}`;
+    case "setLegalEntities":
+      return `change the linked legal entities from ${action.from.join(", ") || "none"} to ${action.to.join(", ")}`;
+    case "stopMap":
+      return `stop ${action.title}`;
+    case "saveMapDefinition": {
+      const phrases = changePhrases(action.changes);
+      const what = phrases.length > 0 ? `: ${phrases.join(", ")}` : "";
+      const v = version(action.definition.version);
+      const cycle = action.lookupCycle;
+      if (cycle?.phase === 1) return `save ${action.title} ${v} without ${cycle.fields.join(", ")} (lookup cycle, phase 1)`;
+      if (cycle?.phase === 2)
+        return `save the full definition of ${action.title} ${v}, with ${cycle.fields.join(", ")} (lookup cycle, phase 2)`;
+      if (action.changes.version?.from === null)
+        return `create ${action.title} as version ${v} with ${plural(action.definition.fields.length, "field mapping")}`;
+      if (action.change === "create") return `save ${action.title} as new version ${v}${what}`;
+      if (action.changes.version !== null) return `overwrite saved version ${v} of ${action.title}${what}`;
+      return `update ${action.title} ${v} in place${what}`;
+    }
+    case "activateMapVersion":
+      return `make version ${version(action.version)} of ${action.title} active`;
+    case "deleteMap":
+      return `delete ${action.title} (no longer in git)`;
+    case "startMap":
+      return action.initialSync === null
+        ? `start ${action.title} without initial sync`
+        : `start ${action.title} with initial sync, ${sideName(action.initialSync.master)} as master`;
+    case "pauseMap":
+      return `pause ${action.title}`;
+    case "resumeMap":
+      return `resume ${action.title} (queued changes are replayed in order)`;
+    case "initialSync":
+      return `run the initial sync of ${action.title} again, ${sideName(action.master)} as master (the last run failed)`;
+  }
+}
+
+export function described(draft: ActionDraft): ActionBody {
+  return { ...draft, description: describeAction(draft) };
+}

@@ -1,0 +1,132 @@
+import { canonicalJson, sha256 } from "../model/fingerprint.js";
+import type { LastAppliedRecord } from "../model/last-applied.js";
+import type { PairDesired } from "../model/pair-view.js";
+import { mapKey, type Snapshot } from "../model/snapshot.js";
+import { mapTitle } from "./describe-action.js";
+import { ignoresAnything } from "./match-ignore-rules.js";
+import { definitionHash, sameDefinition } from "./normalise-definition.js";
+import type { Drift } from "./plan.js";
+import { linkMismatch, sameUrl } from "./plan-link.js";
+import { settledState, type MapPlan } from "./plan-map.js";
+
+function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
+  const out: Drift[] = [];
+  const link = snapshot.link;
+  const own = snapshot.identity.dataverseUrl;
+  if (link !== undefined && linkMismatch(snapshot)) {
+    out.push({
+      kind: "linkMismatch",
+      map: null,
+      message: `finance and operations (${snapshot.identity.financeAndOperationsUrl}) is linked to the Dataverse ${link.dataverseUrl} (organization ${link.dataverseOrganizationId}), not to ${own} (organization ${snapshot.identity.dataverseOrganizationId}). This is what a database copy leaves behind; run dwctl refresh --target ${pairDesired.pair.name}.`,
+    });
+  }
+  const stale = [...new Set(snapshot.runtime.financeAndOperations.map((r) => r.externalEnvironmentUrl))]
+    .filter((u) => !sameUrl(u, own))
+    .sort();
+  for (const url of stale) {
+    const rows = snapshot.runtime.financeAndOperations.filter((r) => r.externalEnvironmentUrl === url).length;
+    out.push({
+      kind: "staleRuntimeConfiguration",
+      map: null,
+      message: `${rows} runtime configuration row(s) in finance and operations (DualWriteProjectConfiguration) point at ${url}, not at ${own}; dwctl refresh cleans them`,
+    });
+  }
+  return out;
+}
+
+function mapDrift(snapshot: Snapshot, lastApplied: LastAppliedRecord | undefined, plans: readonly MapPlan[]): Drift[] {
+  const out: Drift[] = [];
+  const byKey = new Map(plans.map((p) => [mapKey(p.ref), p]));
+  const live = new Map(snapshot.maps.map((m) => [mapKey(m.ref), m]));
+  const keys = [...new Set([...live.keys(), ...Object.keys(lastApplied?.maps ?? {})])].sort();
+  for (const key of keys) {
+    const map = live.get(key);
+    const plan = byKey.get(key);
+    const entry = lastApplied?.maps[key];
+    const name = plan?.name ?? entry?.name ?? null;
+    if (map === undefined) {
+      if (entry !== undefined)
+        out.push({
+          kind: "mapMissing",
+          map: entry.name,
+          message: `${entry.name} was applied but no longer exists live: it was deleted outside dwctl`,
+        });
+      continue;
+    }
+    const title = mapTitle(map.definition);
+    const stateIgnored = plan?.ignored.state ?? false;
+    if (map.state === "error" && !stateIgnored)
+      out.push({ kind: "mapError", map: name, message: `${title} is in error; see its errors in the dual-write UI` });
+    if (map.initialSync?.status === "failed") {
+      out.push({
+        kind: "initialSyncFailed",
+        map: name,
+        message: `the last initial sync of ${title} failed; its Initial sync details tab shows the first errors`,
+      });
+    }
+    if (entry === undefined) continue;
+    const hash = definitionHash(map.definition);
+    // The record's hash may also be of the definition as saved, not normalised.
+    const changed = hash !== entry.definitionHash && sha256(canonicalJson(map.definition)) !== entry.definitionHash;
+    const onlyIgnored = plan !== undefined && ignoresAnything(plan.ignored) && sameDefinition(plan.definition, map.definition);
+    if (changed && !onlyIgnored) {
+      out.push({
+        kind: "definitionChanged",
+        map: entry.name,
+        message: `${title} was edited outside dwctl since the last apply (${lastApplied?.appliedAt ?? "?"} by ${lastApplied?.actor ?? "?"})${plan === undefined ? "" : "; apply restores the definition in git"}`,
+      });
+    }
+    const state = settledState(map.state);
+    if (state !== entry.state && !stateIgnored) {
+      out.push({
+        kind: "stateChanged",
+        map: entry.name,
+        message: `${title} is ${map.state} but was applied as ${entry.state}: changed outside dwctl`,
+      });
+    }
+  }
+  return out;
+}
+
+function keyDrift(snapshot: Snapshot, lastApplied: LastAppliedRecord | undefined): Drift[] {
+  const out: Drift[] = [];
+  for (const key of snapshot.alternateKeys.filter((k) => k.status === "failed")) {
+    out.push({
+      kind: "keyIndexFailed",
+      map: null,
+      message: `the index of alternate key ${key.schemaName} on ${key.table} failed to build; maps on ${key.table} cannot resolve rows by key until it is reactivated`,
+    });
+  }
+  for (const [table, applied] of Object.entries(lastApplied?.keys ?? {}).sort(([a], [b]) => a.localeCompare(b))) {
+    const current = snapshot.integrationKeys.find((k) => k.table === table);
+    if (current?.columns.join(",") !== applied.columns.join(",")) {
+      out.push({
+        kind: "integrationKeyChanged",
+        map: null,
+        message: `the integration key of ${table} is ${current === undefined ? "missing" : current.columns.join(", ")} but was applied as ${applied.columns.join(", ")}`,
+      });
+    }
+  }
+  if (lastApplied !== undefined && snapshot.link !== undefined) {
+    const live = [...snapshot.link.legalEntities].sort().join(", ");
+    const applied = [...lastApplied.legalEntities].sort().join(", ");
+    if (live.toUpperCase() !== applied.toUpperCase()) {
+      out.push({
+        kind: "legalEntitiesChanged",
+        map: null,
+        message: `the linked legal entities are ${live || "none"} but were applied as ${applied}`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Live against last applied: what changed outside dwctl. Link and key index problems count whatever was applied. */
+export function detectDrift(
+  pairDesired: PairDesired,
+  snapshot: Snapshot,
+  lastApplied: LastAppliedRecord | undefined,
+  plans: readonly MapPlan[],
+): Drift[] {
+  return [...linkDrift(pairDesired, snapshot), ...mapDrift(snapshot, lastApplied, plans), ...keyDrift(snapshot, lastApplied)];
+}

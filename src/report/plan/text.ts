@@ -1,0 +1,70 @@
+import type { Action, Plan } from "../../plan/plan.js";
+import type { Palette } from "../colour.js";
+import { marker, summaryLine } from "./phrases.js";
+
+function colourMarker(action: Action, p: Palette): string {
+  const m = marker(action);
+  if (m === "+") return p.green(m);
+  if (m === "-") return p.red(m);
+  if (m === "~") return p.yellow(m);
+  return p.bold(m);
+}
+
+function diffLines(diff: string, p: Palette): string[] {
+  return diff
+    .replace(/\n$/, "")
+    .split("\n")
+    .map((line) => {
+      if (line.startsWith("+++") || line.startsWith("---")) return p.bold(line);
+      if (line.startsWith("@@")) return p.dim(line);
+      if (line.startsWith("+")) return p.green(line);
+      if (line.startsWith("-")) return p.red(line);
+      return line;
+    })
+    .map((line) => `      ${line}`);
+}
+
+function header(plan: Plan, p: Palette): string {
+  const commit = plan.commit === null ? "no commit" : `commit ${plan.commit.slice(0, 12)}`;
+  return `${p.bold(`dwctl plan: ${plan.pair}`)} ${p.dim(`(${commit}, live fingerprint ${plan.fingerprint.slice(0, 12)}, ${plan.createdAt})`)}`;
+}
+
+/** The plan for a terminal, Terraform style: summary, then every action in run order, then what to know. */
+export function renderPlanText(plan: Plan, p: Palette): string {
+  const out: string[] = [header(plan, p), ""];
+  const summary = summaryLine(plan.summary);
+  out.push(plan.summary.actions === 0 ? p.green(summary) : p.bold(summary));
+  for (const wave of plan.waves) {
+    out.push("", p.bold(`Wave ${wave.index}: ${wave.title}`));
+    for (const action of plan.actions.filter((a) => a.wave === wave.index)) {
+      out.push(`  ${colourMarker(action, p)} ${action.description}`);
+      if (action.kind === "saveMapDefinition") out.push(...diffLines(action.diff, p));
+    }
+  }
+  if (plan.blockers.length > 0) {
+    out.push("", p.red(p.bold("Blocked: apply refuses this plan")));
+    for (const b of plan.blockers) out.push(`  ${p.red("x")} ${b.message}`);
+  }
+  if (plan.confirmationsRequired.length > 0) {
+    const how = plan.confirmed ? `confirmed with --confirm ${plan.pair}` : `apply needs --confirm ${plan.pair}`;
+    out.push("", p.yellow(p.bold(`Confirmation required (${how}):`)));
+    for (const c of plan.confirmationsRequired) out.push(`  ${p.yellow("!")} ${c.message}`);
+  }
+  if (plan.warnings.length > 0) {
+    out.push("", p.yellow(p.bold("Warnings:")));
+    for (const w of plan.warnings) out.push(`  ${p.yellow("!")} ${w.map === null ? "" : `${w.map}: `}${w.message}`);
+  }
+  if (plan.drift.length > 0) {
+    out.push("", p.bold("Drift (live differs from what dwctl last applied):"));
+    for (const d of plan.drift) out.push(`  ${p.yellow("~")} ${d.kind}${d.map === null ? "" : ` ${d.map}`}: ${d.message}`);
+  }
+  if (plan.unmanaged.length > 0) {
+    out.push("", p.bold("Unmanaged (live, not in git, never touched):"));
+    for (const u of plan.unmanaged) out.push(`  ${p.dim("?")} ${u.title}, ${u.state}`);
+  }
+  if (plan.pending.length > 0) {
+    out.push("", p.bold("Pending (in git, not applied yet):"));
+    for (const item of plan.pending) out.push(`  ${p.dim(">")} ${item.message}`);
+  }
+  return out.join("\n") + "\n";
+}

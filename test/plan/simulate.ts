@@ -1,0 +1,122 @@
+import type { Plan } from "../../src/plan/plan.js";
+import { mapKey, type LiveMap, type MapDefinition, type Snapshot } from "../../src/model/snapshot.js";
+
+const stoppedStates = new Set(["stopped", "notRunning"]);
+
+/**
+ * What executing a plan does to a snapshot, by the gateway's contract: the effect of each action,
+ * checking the preconditions a real environment enforces (a map is stopped before it is edited).
+ */
+export function simulate(before: Snapshot, plan: Plan): Snapshot {
+  const s = structuredClone(before);
+  const parked = new Map<string, MapDefinition>();
+  const find = (ref: { entity: string; table: string }): LiveMap => {
+    const map = s.maps.find((m) => mapKey(m.ref) === mapKey(ref));
+    if (map === undefined) throw new Error(`no live map ${mapKey(ref)}`);
+    return map;
+  };
+  const requireState = (map: LiveMap, allowed: string[], action: string): void => {
+    if (!allowed.includes(map.state)) throw new Error(`${action}: ${mapKey(map.ref)} is ${map.state}`);
+  };
+  for (const action of plan.actions) {
+    switch (action.kind) {
+      case "createAlternateKey":
+        s.alternateKeys.push({
+          table: action.table,
+          schemaName: action.schemaName,
+          displayName: action.displayName,
+          attributes: [...action.attributes],
+          status: "active",
+        });
+        break;
+      case "reactivateAlternateKey": {
+        const key = s.alternateKeys.find((k) => k.table === action.table && k.schemaName === action.schemaName);
+        if (key === undefined) throw new Error(`no key ${action.schemaName}`);
+        key.status = "active";
+        break;
+      }
+      case "setIntegrationKey":
+        s.integrationKeys = [
+          ...s.integrationKeys.filter((k) => k.table !== action.table),
+          { table: action.table, columns: [...action.columns] },
+        ];
+        break;
+      case "setLegalEntities":
+        if (s.link === undefined) throw new Error("not linked");
+        s.link.legalEntities = [...action.to];
+        break;
+      case "stopMap": {
+        const map = find(action.ref);
+        requireState(map, ["running", "paused", "initializing", "resuming", "error"], "stop");
+        map.state = "stopped";
+        break;
+      }
+      case "saveMapDefinition": {
+        const definition = structuredClone(action.definition);
+        const existing = s.maps.find((m) => mapKey(m.ref) === mapKey(action.ref));
+        if (existing === undefined) {
+          if (action.change !== "create") throw new Error(`update of missing map ${action.map}`);
+          s.maps.push({
+            ref: { ...action.ref },
+            definition,
+            versions: [{ id: `v-${definition.version.number}`, ...definition.version }],
+            state: "notRunning",
+          });
+          break;
+        }
+        if (!stoppedStates.has(existing.state)) throw new Error(`save: ${action.map} is ${existing.state}`);
+        const v = definition.version;
+        const exists = existing.versions.some((x) => x.publisher === v.publisher && x.number === v.number);
+        if (exists !== (action.change === "update")) throw new Error(`save ${action.change}: version ${v.number} exists=${exists}`);
+        if (!exists) existing.versions.push({ id: `v-${v.number}`, ...v });
+        const active = existing.definition.version;
+        if (active.publisher === v.publisher && active.number === v.number) existing.definition = definition;
+        else parked.set(`${mapKey(action.ref)}@${v.publisher}/${v.number}`, definition);
+        break;
+      }
+      case "activateMapVersion": {
+        const map = find(action.ref);
+        if (!stoppedStates.has(map.state)) throw new Error(`activate: ${action.map} is ${map.state}`);
+        const v = action.version;
+        if (map.definition.version.publisher === v.publisher && map.definition.version.number === v.number) break;
+        const definition = parked.get(`${mapKey(action.ref)}@${v.publisher}/${v.number}`);
+        if (definition === undefined) throw new Error(`activate: version ${v.number} of ${action.map} has no known definition`);
+        map.definition = definition;
+        break;
+      }
+      case "deleteMap": {
+        const map = find(action.ref);
+        if (!stoppedStates.has(map.state)) throw new Error(`delete: ${action.map} is ${map.state}`);
+        s.maps = s.maps.filter((m) => m !== map);
+        break;
+      }
+      case "startMap": {
+        const map = find(action.ref);
+        requireState(map, ["stopped", "notRunning"], "start");
+        map.state = "running";
+        if (action.initialSync !== null) map.initialSync = { status: "completed", master: action.initialSync.master };
+        break;
+      }
+      case "pauseMap": {
+        const map = find(action.ref);
+        // The planner counts a map in error as running: the service keeps trying to run it.
+        requireState(map, ["running", "error"], "pause");
+        map.state = "paused";
+        break;
+      }
+      case "resumeMap": {
+        const map = find(action.ref);
+        requireState(map, ["paused"], "resume");
+        map.state = "running";
+        break;
+      }
+      case "initialSync": {
+        const map = find(action.ref);
+        requireState(map, ["running", "error"], "initial sync");
+        map.initialSync = { status: "completed", master: action.master };
+        break;
+      }
+    }
+  }
+  return s;
+}
