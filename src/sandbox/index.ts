@@ -1,0 +1,91 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import type { SandboxContext } from "./context.js";
+import { FaultInjector } from "./faults.js";
+import type { CopySide, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats } from "./options.js";
+import { DEFAULT_ENVIRONMENTS, checkEnvironments, resolveTimings } from "./options.js";
+import { ServiceProtection } from "./protection.js";
+import { createSandboxServer } from "./server.js";
+import { StatsCounter } from "./stats.js";
+import { Store } from "./store/store.js";
+
+export type { CopySide, EnvironmentSeed, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats, SandboxTimings } from "./options.js";
+export { DEFAULT_TIMINGS } from "./options.js";
+export { mintSandboxToken } from "./token.js";
+
+const SECRET_FILE = "secret";
+
+/** Starts the embedded estate on 127.0.0.1: one SQLite file per environment side under `dataDir`. */
+export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const secret = resolveSecret(options.dataDir, options.secret);
+  const environments = checkEnvironments(options.environments ?? DEFAULT_ENVIRONMENTS);
+  const timings = resolveTimings(options.timings);
+  const store = new Store(options.dataDir, environments, Date.now);
+  store.open();
+  let port = 0;
+  const context: SandboxContext = { store, timings, now: Date.now, origin: () => `http://127.0.0.1:${port}`, syncLog: [] };
+  const faults = new FaultInjector();
+  const stats = new StatsCounter();
+  const copyDatabase = (from: string, to: string, side: CopySide): void => store.copy(from, to, side);
+  const reset = (): void => {
+    store.reset();
+    context.syncLog.length = 0;
+  };
+  const { server, hanging } = createSandboxServer({
+    context,
+    secret,
+    faults,
+    stats,
+    protection: new ServiceProtection(timings),
+    control: { context, secret, faults, stats, copyDatabase, reset },
+  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  port = (server.address() as AddressInfo).port;
+  let stopped: Promise<void> | undefined;
+  return {
+    url: context.origin(),
+    port,
+    secret,
+    environments: store.names,
+    setFaults: (next: SandboxFaults | undefined) => faults.set(next),
+    stats: (): SandboxStats => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    copyDatabase: async (from, to, side) => copyDatabase(from, to, side),
+    reset: async () => reset(),
+    stop: () => {
+      stopped ??= new Promise<void>((resolve) => {
+        for (const response of hanging) response.destroy();
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+}
+
+/** The given secret, else the one persisted in dataDir, else a new random one; stored with mode 0600. */
+function resolveSecret(dataDir: string, given: string | undefined): string {
+  const path = join(dataDir, SECRET_FILE);
+  const existing = existsSync(path) ? readFileSync(path, "utf8").trim() : "";
+  const secret = given ?? (existing === "" ? randomBytes(32).toString("base64url") : existing);
+  if (secret === "") throw new RangeError("the sandbox secret cannot be empty");
+  if (secret !== existing) writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
