@@ -5,11 +5,12 @@ import addFormats from "ajv-formats";
 
 export type Kind = "TableMap" | "IntegrationKey" | "Environments";
 
-const schemaFiles: Record<Kind | "ValidationReport", string> = {
+const schemaFiles: Record<Kind | "ValidationReport" | "Plan", string> = {
   TableMap: "table-map.schema.json",
   IntegrationKey: "integration-key.schema.json",
   Environments: "environments.schema.json",
   ValidationReport: "validation-report.schema.json",
+  Plan: "plan.schema.json",
 };
 
 export const schemaDir = fileURLToPath(new URL("../../schemas/", import.meta.url));

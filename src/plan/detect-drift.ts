@@ -17,7 +17,7 @@ function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
     out.push({
       kind: "linkMismatch",
       map: null,
-      message: `finance and operations (${snapshot.identity.financeAndOperationsUrl}) is linked to the Dataverse ${link.dataverseUrl} (organization ${link.dataverseOrganizationId}), not to ${own} (organization ${snapshot.identity.dataverseOrganizationId}). This is what a database copy leaves behind; run dwctl refresh --target ${pairDesired.pair.name}.`,
+      message: `finance and operations (${snapshot.identity.financeAndOperationsUrl}) is linked to the Dataverse ${link.dataverseUrl} (organization ${link.dataverseOrganizationId}), not to ${own} (organization ${snapshot.identity.dataverseOrganizationId}). This is what a database copy leaves behind; run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration, BusinessEventsDefinition and msdyn_dualwriteruntimeconfig), then plan again.`,
     });
   }
   const stale = [...new Set(snapshot.runtime.financeAndOperations.map((r) => r.externalEnvironmentUrl))]
@@ -28,7 +28,7 @@ function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
     out.push({
       kind: "staleRuntimeConfiguration",
       map: null,
-      message: `${rows} runtime configuration row(s) in finance and operations (DualWriteProjectConfiguration) point at ${url}, not at ${own}; dwctl refresh cleans them`,
+      message: `${rows} runtime configuration row(s) in finance and operations (DualWriteProjectConfiguration) point at ${url}, not at ${own}; the refresh runbook cleans them (stop the maps, Reset link to this pair's own Dataverse, clean DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration, BusinessEventsDefinition and msdyn_dualwriteruntimeconfig)`,
     });
   }
   return out;

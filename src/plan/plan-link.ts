@@ -28,7 +28,7 @@ export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { actions: 
         {
           kind: "notLinked",
           path: [],
-          message: `${pair.name} has no dual-write link between ${snapshot.identity.financeAndOperationsUrl} and ${snapshot.identity.dataverseUrl}. Link the environments (dwctl refresh --target ${pair.name} relinks them), then plan again.`,
+          message: `${pair.name} has no dual-write link between ${snapshot.identity.financeAndOperationsUrl} and ${snapshot.identity.dataverseUrl}. Link the environments (Link to Power Platform environment, or Reset link, in the finance and operations UI), then plan again.`,
         },
       ],
     };
@@ -38,7 +38,7 @@ export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { actions: 
     blockers.push({
       kind: "linkMismatch",
       path: [],
-      message: `finance and operations is linked to ${link.dataverseUrl} (organization ${link.dataverseOrganizationId}), not to this pair's Dataverse ${snapshot.identity.dataverseUrl} (organization ${snapshot.identity.dataverseOrganizationId}). Applying would change the configuration of the other environment. Run dwctl refresh --target ${pair.name} first.`,
+      message: `finance and operations is linked to ${link.dataverseUrl} (organization ${link.dataverseOrganizationId}), not to this pair's Dataverse ${snapshot.identity.dataverseUrl} (organization ${snapshot.identity.dataverseOrganizationId}). Applying would change the configuration of the other environment. run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration, BusinessEventsDefinition and msdyn_dualwriteruntimeconfig), then plan again.`,
     });
   }
   const from = [...link.legalEntities].sort();

@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startSandbox } from "./index.js";
+import { environmentsFromEnv, timingsFromEnv } from "./settings.js";
 
 /** `node dist/sandbox/server-main.js --data-dir <dir> [--port N]`: what `dwctl sandbox up` runs in the background. */
 async function main(): Promise<void> {
@@ -11,7 +12,14 @@ async function main(): Promise<void> {
   const port = values.port === undefined ? 0 : Number.parseInt(values.port, 10);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid --port ${values.port ?? ""}`);
   const directory = resolve(dataDir);
-  const sandbox = await startSandbox({ dataDir: directory, port });
+  const timings = timingsFromEnv(process.env);
+  const environments = environmentsFromEnv(process.env);
+  const sandbox = await startSandbox({
+    dataDir: directory,
+    port,
+    ...(timings === undefined ? {} : { timings }),
+    ...(environments === undefined ? {} : { environments }),
+  });
   const statePath = join(directory, "state.json");
   writeFileSync(statePath, `${JSON.stringify({ pid: process.pid, port: sandbox.port, url: sandbox.url, startedAt: new Date().toISOString() }, null, 2)}\n`);
   process.stdout.write(`dwctl sandbox listening on ${sandbox.url}\n`);

@@ -1,0 +1,186 @@
+import type { EnvironmentGateway } from "../live/gateway.js";
+import { canonicalJson, fingerprint, sha256 } from "../model/fingerprint.js";
+import { parseLastApplied } from "../model/last-applied.js";
+import type { PairDesired } from "../model/pair-view.js";
+import type { Snapshot } from "../model/snapshot.js";
+import type { Action, Plan } from "../plan/plan.js";
+import { executeAction, waitForKey, type ExecuteOptions } from "./execute-action.js";
+import { Journal } from "./journal.js";
+import { acquireLock, refreshLock, releaseLock, type HeldLock } from "./lock.js";
+import { recordLastApplied } from "./record-last-applied.js";
+
+export interface ApplyOptions {
+  runsDir: string;
+  runId: string;
+  command: string;
+  actor: string;
+  lockTtlMs: number;
+  parallelism: number;
+  confirm: string | undefined;
+  keyTimeoutMs: number;
+  pollMs: number;
+  log: (line: string) => void;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface ApplyResult {
+  runId: string;
+  actions: number;
+  journal: string;
+}
+
+/** Apply was refused before anything was written; message and hint say why. */
+export class ApplyRefusedError extends Error {
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = "ApplyRefusedError";
+  }
+}
+
+/** An action failed part-way; what ran is in the journal. */
+export class ApplyFailedError extends Error {
+  constructor(
+    readonly action: Action,
+    readonly failure: unknown,
+    readonly journal: string,
+    readonly done: number,
+    readonly total: number,
+  ) {
+    super(`${action.description}: ${failure instanceof Error ? failure.message : String(failure)}`);
+    this.name = "ApplyFailedError";
+  }
+  get hint(): string {
+    const inner = this.failure instanceof Error && "hint" in this.failure && typeof this.failure.hint === "string" ? `${this.failure.hint} ` : "";
+    return `${inner}${this.done} of ${this.total} actions were applied before this one (journal: ${this.journal}). Fix the cause and run dwctl plan and apply again: the new plan starts from where this run stopped.`;
+  }
+}
+
+function refuseIfUnsafe(plan: Plan, options: ApplyOptions): void {
+  if (plan.blockers.length > 0) {
+    throw new ApplyRefusedError(`the plan is blocked: ${plan.blockers.map((b) => b.message).join("; ")}`, "Resolve the blockers listed in the plan, then plan again.");
+  }
+  if (plan.confirmationsRequired.length > 0 && options.confirm !== plan.pair) {
+    throw new ApplyRefusedError(
+      `the plan needs confirmation: ${plan.confirmationsRequired.map((c) => c.message).join("; ")}`,
+      `Review the plan, then pass --confirm ${plan.pair}.`,
+    );
+  }
+}
+
+/** Groups a wave's actions by map: maps run side by side, one map's actions one after another. */
+function lanes(actions: readonly Action[]): Action[][] {
+  const byLane = new Map<string, Action[]>();
+  for (const action of actions) {
+    const lane = "ref" in action ? `${action.ref.entity}|${action.ref.table}` : "table" in action ? `table|${action.table}` : action.id;
+    const list = byLane.get(lane) ?? [];
+    list.push(action);
+    byLane.set(lane, list);
+  }
+  return [...byLane.values()];
+}
+
+async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await run(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure !== undefined) throw failure.error;
+}
+
+/** Keys whose index a crashed run left building: starts must wait for them. */
+async function settleBuildingKeys(gateway: EnvironmentGateway, snapshot: Snapshot, plan: Plan, exec: ExecuteOptions): Promise<void> {
+  const starting = new Set(plan.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap" || a.kind === "initialSync").map((a) => ("ref" in a ? a.ref.table : "")));
+  const created = new Set(plan.actions.filter((a) => a.kind === "createAlternateKey").map((a) => ("schemaName" in a ? a.schemaName : "")));
+  for (const key of snapshot.alternateKeys) {
+    if (!starting.has(key.table) || created.has(key.schemaName)) continue;
+    if (key.status === "pending" || key.status === "inProgress") await waitForKey(gateway, key.table, key.schemaName, exec);
+  }
+}
+
+export async function applyPlan(
+  gateway: EnvironmentGateway,
+  plan: Plan,
+  context: { desired: PairDesired; replan: (snapshot: Snapshot) => Plan },
+  options: ApplyOptions,
+): Promise<ApplyResult> {
+  refuseIfUnsafe(plan, options);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const journal = new Journal(options.runsDir, options.runId);
+  journal.attach("plan.json", JSON.stringify(plan, null, 2));
+  let lock: HeldLock | undefined = await acquireLock(gateway, { runId: options.runId, command: options.command, ttlMs: options.lockTtlMs });
+  journal.write({ step: "lock", kind: "lock", event: "note", description: `lock ${lock.value.id} taken by ${lock.value.holder}` });
+  try {
+    const snapshot = await gateway.snapshot();
+    if (fingerprint(snapshot) !== plan.fingerprint) {
+      const now = context.replan(snapshot);
+      const before = new Set(plan.actions.map((a) => a.description));
+      const after = new Set(now.actions.map((a) => a.description));
+      const gone = [...before].filter((d) => !after.has(d)).map((d) => `  - ${d}`);
+      const added = [...after].filter((d) => !before.has(d)).map((d) => `  + ${d}`);
+      const drift = now.drift.map((d) => `  ! ${d.message}`);
+      throw new ApplyRefusedError(
+        `the live environment changed since the plan was made (fingerprint ${plan.fingerprint.slice(0, 12)} is now ${fingerprint(snapshot).slice(0, 12)}). A plan made now differs:\n${[...gone, ...added, ...drift].join("\n") || "  (same actions; the live state differs in what they start from)"}`,
+        `Run dwctl plan --env ${plan.pair} again, review it, and apply the new plan.`,
+      );
+    }
+    const exec: ExecuteOptions = { keyTimeoutMs: options.keyTimeoutMs, pollMs: options.pollMs, sleep, note: (m) => options.log(`  … ${m}`) };
+    let done = 0;
+    const total = plan.actions.length;
+    const firstStartWave = Math.min(...plan.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap").map((a) => a.wave));
+    for (const wave of plan.waves) {
+      const actions = plan.actions.filter((a) => a.wave === wave.index);
+      if (actions.length === 0) continue;
+      if (wave.index === firstStartWave) await settleBuildingKeys(gateway, snapshot, plan, exec);
+      options.log(`wave ${wave.index}/${plan.waves.length}: ${wave.title} (${actions.length} action${actions.length === 1 ? "" : "s"})`);
+      await pool(lanes(actions), options.parallelism, async (lane) => {
+        for (const action of lane) {
+          const started = Date.now();
+          journal.write({ step: action.id, kind: action.kind, event: "start", description: action.description });
+          try {
+            await executeAction(gateway, action, exec);
+          } catch (error) {
+            const requestId = typeof error === "object" && error !== null && "requestId" in error && typeof error.requestId === "string" ? [error.requestId] : undefined;
+            journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "failed", durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error), ...(requestId === undefined ? {} : { requestIds: requestId }) });
+            throw new ApplyFailedError(action, error, journal.file, done, total);
+          }
+          done += 1;
+          journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "ok", durationMs: Date.now() - started });
+          options.log(`  ✓ ${action.description} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        }
+      });
+      if (lock !== undefined) lock = await refreshLock(gateway, lock, { progress: { wave: wave.index, waves: plan.waves.length, done, total } }, options.lockTtlMs);
+    }
+    const after = await gateway.snapshot();
+    const record = recordLastApplied({
+      snapshot: after,
+      desired: context.desired,
+      previous: parseLastApplied(after.lastApplied?.value),
+      commit: plan.commit,
+      planHash: sha256(canonicalJson(plan)),
+      desiredHash: plan.desiredHash,
+      appliedAt: new Date().toISOString(),
+      actor: options.actor,
+      runId: options.runId,
+    });
+    await gateway.writeRecord("lastApplied", record, after.lastApplied === undefined ? { absent: true } : { etag: after.lastApplied.etag });
+    journal.write({ step: "last-applied", kind: "record", event: "note", outcome: "ok", description: `last-applied record written (plan ${record.planHash.slice(0, 12)})` });
+    return { runId: options.runId, actions: total, journal: journal.file };
+  } finally {
+    if (lock !== undefined) {
+      const released = await releaseLock(gateway, lock.value.id).catch(() => false);
+      journal.write({ step: "lock", kind: "lock", event: "note", description: released ? "lock released" : "lock was not ours any more" });
+    }
+  }
+}

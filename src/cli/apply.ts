@@ -1,0 +1,125 @@
+import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { userInfo } from "node:os";
+import { join, resolve } from "node:path";
+import { Command, Option } from "commander";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
+import { applyPlan } from "../apply/apply-plan.js";
+import { desiredForPair } from "../model/pair-view.js";
+import { loadSchema } from "../config/schemas.js";
+import type { Plan } from "../plan/plan.js";
+import { paletteFor } from "../report/colour.js";
+import { renderPlanText } from "../report/plan/text.js";
+import { loadDesired, openPair, selectPair } from "./context.js";
+import { ExitError, UserError } from "./errors.js";
+import { currentCommit } from "./git.js";
+import type { Io } from "./io.js";
+import { parseDuration, parsePositive } from "./options.js";
+import { planFor } from "./plan-run.js";
+
+interface ApplyCommandOptions {
+  env?: string;
+  autoApprove: boolean;
+  confirm?: string;
+  prune: boolean;
+  maxStops: number;
+  parallelism: number;
+  lockTtl: number;
+  format: "text" | "json";
+}
+
+async function readPlanFile(path: string, io: Io): Promise<Plan> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(resolve(io.cwd, path), "utf8"));
+  } catch (error) {
+    throw new UserError(`${path}: cannot read the plan (${error instanceof Error ? error.message : String(error)})`, "Pass a file written by dwctl plan --out.");
+  }
+  const ajv = new Ajv({ allErrors: false, allowUnionTypes: true, strict: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(loadSchema("Plan"));
+  if (!validate(value)) {
+    const first = validate.errors?.[0];
+    throw new UserError(`${path}: not a dwctl plan (${first?.instancePath ?? ""} ${first?.message ?? "invalid"})`, "Pass a file written by dwctl plan --out, unmodified.");
+  }
+  return value as Plan;
+}
+
+function actor(io: Io): string {
+  const github = io.env.GITHUB_ACTOR;
+  if (github !== undefined && github !== "") return `${github} (GitHub Actions run ${io.env.GITHUB_RUN_ID ?? "?"})`;
+  try {
+    return userInfo().username;
+  } catch {
+    return "unknown";
+  }
+}
+
+export async function runApply(planFile: string | undefined, options: ApplyCommandOptions, io: Io): Promise<number> {
+  const desired = await loadDesired(io);
+  const pair = selectPair(desired, options.env);
+  const saved = planFile === undefined ? undefined : await readPlanFile(planFile, io);
+  if (saved !== undefined && saved.pair !== pair.name) {
+    throw new UserError(`${planFile ?? "plan"} was made for pair "${saved.pair}", not "${pair.name}"`, `Run dwctl apply --env ${saved.pair} ${planFile ?? ""}.`);
+  }
+  if (saved === undefined && !options.autoApprove) {
+    throw new UserError(
+      "apply without a saved plan needs --auto-approve",
+      `Review first: dwctl plan --env ${pair.name} --out plan.json, then dwctl apply --env ${pair.name} plan.json. Or pass --auto-approve to plan and apply in one step.`,
+    );
+  }
+  const commit = await currentCommit(io.cwd);
+  const planOptions = { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm };
+  const opened = await openPair(pair, desired, io);
+  try {
+    const { gateway } = opened;
+    let plan = saved;
+    if (plan === undefined) {
+      plan = planFor(desired, pair, await gateway.snapshot(), planOptions, commit).plan;
+      io.stderr.write(renderPlanText(plan, paletteFor(io.stderr, io.env)));
+    }
+    const runId = `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;
+    const result = await applyPlan(
+      gateway,
+      plan,
+      { desired: desiredForPair(desired, pair), replan: (snapshot) => planFor(desired, pair, snapshot, planOptions, commit).plan },
+      {
+        runsDir: join(io.cwd, ".dwctl", "runs"),
+        runId,
+        command: `apply --env ${pair.name}${planFile === undefined ? "" : ` ${planFile}`}`,
+        actor: actor(io),
+        lockTtlMs: options.lockTtl,
+        parallelism: options.parallelism,
+        confirm: options.confirm,
+        keyTimeoutMs: 30 * 60_000,
+        pollMs: 250,
+        log: (line) => io.stderr.write(`${line}\n`),
+      },
+    );
+    const summary = { format_version: "1.0", pair: pair.name, runId: result.runId, actions: result.actions, journal: result.journal };
+    io.stdout.write(options.format === "json" ? `${JSON.stringify(summary, null, 2)}\n` : `Apply complete: ${result.actions} action(s) on ${pair.name}. Run ${result.runId}; journal ${result.journal}\n`);
+    return 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+export function applyCommand(io: Io): Command {
+  return new Command("apply")
+    .description("Apply a saved plan (or plan and apply with --auto-approve) to an environment pair, under the pair's lock")
+    .argument("[plan]", "a plan saved with dwctl plan --out; applied exactly, or refused if the environment changed since")
+    .option("--env <pair>", "environment pair name from environments.yaml")
+    .option("--auto-approve", "plan and apply in one step, without a saved plan", false)
+    .option("--confirm <pair>", "confirm stops, deletes and initial syncs on a protected pair, or more stops than --max-stops")
+    .option("--prune", "with --auto-approve: delete maps that dwctl applied before and git no longer has", false)
+    .option("--max-stops <n>", "with --auto-approve: plans that stop more maps than this need --confirm", parsePositive, 10)
+    .option("--parallelism <n>", "maps changed side by side within a wave", parsePositive, 16)
+    .option("--lock-ttl <duration>", "how long the lock holds without progress (90s, 15m, 1h)", parseDuration, 15 * 60_000)
+    .addOption(new Option("--format <format>", "output format of the result").choices(["text", "json"]).default("text"))
+    .addHelpText("after", "\nProgress goes to stderr; a journal of every step goes to .dwctl/runs/<run id>/journal.jsonl.\nExit codes: 0 applied, 1 refused or failed (nothing further is written after a failure).")
+    .action(async (planFile: string | undefined, opts: ApplyCommandOptions) => {
+      const code = await runApply(planFile, opts, io);
+      if (code !== 0) throw new ExitError(code);
+    });
+}

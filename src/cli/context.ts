@@ -1,0 +1,75 @@
+import { join } from "node:path";
+import { readInputFiles } from "../config/read-files.js";
+import { validateSources } from "../config/validate.js";
+import type { EnvironmentGateway, ProgressEvent } from "../live/gateway.js";
+import { gatewayForPair } from "../live/http-gateway.js";
+import type { Desired, EnvironmentPair } from "../model/desired.js";
+import { paletteFor } from "../report/colour.js";
+import { renderValidationText } from "../report/validation/text.js";
+import { validationReport } from "../report/validation/report.js";
+import { connectSandbox } from "../sandbox/connect.js";
+import { timingsFromEnv } from "../sandbox/settings.js";
+import { ExitError, UserError } from "./errors.js";
+import type { Io } from "./io.js";
+
+/** Reads and validates the repository; any error stops the command before an environment is touched. */
+export async function loadDesired(io: Io, paths: readonly string[] = ["maps"]): Promise<Desired> {
+  const result = validateSources(await readInputFiles(paths, io.cwd));
+  const report = validationReport(result, false);
+  if (!report.ok) {
+    io.stderr.write(renderValidationText(report, paletteFor(io.stderr, io.env)));
+    io.stderr.write("The desired state is invalid; nothing was read from or written to any environment.\n");
+    throw new ExitError(1);
+  }
+  return result.desired;
+}
+
+export function selectPair(desired: Desired, name: string | undefined): EnvironmentPair {
+  const names = desired.pairs.map((p) => p.name);
+  if (name === undefined) {
+    throw new UserError("no environment pair given", `Pass --env <pair>, one of: ${names.join(", ") || "(none: add maps/environments.yaml)"}.`);
+  }
+  const pair = desired.pairs.find((p) => p.name === name);
+  if (pair === undefined) throw new UserError(`no environment pair named "${name}"`, `Use one of: ${names.join(", ")}.`);
+  return pair;
+}
+
+export function sandboxDir(io: Io): string {
+  return io.env.DWCTL_SANDBOX_DIR ?? join(io.cwd, ".dwctl", "sandbox");
+}
+
+export interface OpenPair {
+  gateway: EnvironmentGateway;
+  close(): Promise<void>;
+}
+
+export function progressWriter(io: Io): (event: ProgressEvent) => void {
+  return (event) => {
+    const fraction = event.fraction === undefined ? "" : ` ${Math.round(event.fraction * 100)}%`;
+    io.stderr.write(`  … ${event.message}${fraction}\n`);
+  };
+}
+
+/**
+ * A gateway to the pair. A sandbox pair uses the running sandbox, or one started in this
+ * process for the command; a real pair uses the credentials its auth settings name.
+ */
+export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io): Promise<OpenPair> {
+  const onProgress = progressWriter(io);
+  if (pair.sandbox !== true) {
+    return { gateway: gatewayForPair(pair, io.env, { onProgress, prompt: (s: string) => io.stderr.write(s) }), close: async () => undefined };
+  }
+  const timings = timingsFromEnv(io.env);
+  const connection = await connectSandbox({
+    dataDir: sandboxDir(io),
+    environments: desired.pairs.filter((p) => p.sandbox === true).map((p) => ({ name: p.name, legalEntities: p.legalEntities })),
+    ...(timings === undefined ? {} : { timings }),
+  });
+  try {
+    const gateway = gatewayForPair(pair, io.env, { sandbox: { url: connection.url, secret: connection.secret }, onProgress });
+    return { gateway, close: () => connection.close() };
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+}

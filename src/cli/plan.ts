@@ -1,0 +1,62 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Command, Option } from "commander";
+import { paletteFor } from "../report/colour.js";
+import { renderPlanJson } from "../report/plan/json.js";
+import { renderPlanMarkdown } from "../report/plan/markdown.js";
+import { renderPlanText } from "../report/plan/text.js";
+import { loadDesired, openPair, selectPair } from "./context.js";
+import { ExitError } from "./errors.js";
+import { currentCommit } from "./git.js";
+import type { Io } from "./io.js";
+import { planFor } from "./plan-run.js";
+import { parsePositive } from "./options.js";
+
+interface PlanCommandOptions {
+  env?: string;
+  format: "text" | "json" | "markdown";
+  detailedExitcode: boolean;
+  out?: string;
+  prune: boolean;
+  maxStops: number;
+  confirm?: string;
+}
+
+export async function runPlan(paths: string[], options: PlanCommandOptions, io: Io): Promise<number> {
+  const desired = await loadDesired(io, paths.length > 0 ? paths : ["maps"]);
+  const pair = selectPair(desired, options.env);
+  const opened = await openPair(pair, desired, io);
+  try {
+    const snapshot = await opened.gateway.snapshot();
+    const { plan } = planFor(desired, pair, snapshot, { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm }, await currentCommit(io.cwd));
+    const rendered =
+      options.format === "json" ? renderPlanJson(plan) : options.format === "markdown" ? renderPlanMarkdown(plan) : renderPlanText(plan, paletteFor(io.stdout, io.env));
+    io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+    if (options.out !== undefined) {
+      await writeFile(resolve(io.cwd, options.out), renderPlanJson(plan));
+      io.stderr.write(`plan saved to ${options.out}; apply it with: dwctl apply --env ${pair.name} ${options.out}\n`);
+    }
+    const changes = plan.actions.length > 0;
+    return options.detailedExitcode && changes ? 2 : 0;
+  } finally {
+    await opened.close();
+  }
+}
+
+export function planCommand(io: Io): Command {
+  return new Command("plan")
+    .description("Show what apply would change in an environment pair: desired (git) against last applied and live")
+    .argument("[paths...]", "files or folders to read (default: maps)")
+    .option("--env <pair>", "environment pair name from environments.yaml")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
+    .option("--detailed-exitcode", "exit 0 for no changes, 2 for changes, 1 for errors", false)
+    .option("--out <file>", "save the plan as JSON, to apply exactly what was reviewed")
+    .option("--prune", "delete maps that dwctl applied before and git no longer has (never protected ones)", false)
+    .option("--max-stops <n>", "plans that stop more maps than this need --confirm", parsePositive, 10)
+    .option("--confirm <pair>", "confirm stops, deletes and initial syncs on a protected pair")
+    .addHelpText("after", "\nExit codes: 0 success (with --detailed-exitcode: no changes), 1 error, 2 changes (with --detailed-exitcode).")
+    .action(async (paths: string[], opts: PlanCommandOptions) => {
+      const code = await runPlan(paths, opts, io);
+      if (code !== 0) throw new ExitError(code);
+    });
+}

@@ -1,0 +1,148 @@
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, openSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command, Option } from "commander";
+import type { EnvironmentPair } from "../model/desired.js";
+import { connectSandbox, isAlive, readState, runningSandbox } from "../sandbox/connect.js";
+import { timingsFromEnv } from "../sandbox/settings.js";
+import { loadDesired, sandboxDir } from "./context.js";
+import { UserError } from "./errors.js";
+import type { Io } from "./io.js";
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function serverMain(): string {
+  const beside = fileURLToPath(new URL("../sandbox/server-main.js", import.meta.url));
+  // Running from src/ (tests), the compiled server is in dist/.
+  return existsSync(beside) ? beside : fileURLToPath(new URL("../../dist/sandbox/server-main.js", import.meta.url));
+}
+
+function seeds(pairs: readonly EnvironmentPair[]): { name: string; legalEntities: string[] }[] {
+  return pairs.filter((p) => p.sandbox === true).map((p) => ({ name: p.name, legalEntities: p.legalEntities }));
+}
+
+async function control(io: Io, path: string, init: { method: string; body?: unknown }): Promise<unknown> {
+  const desired = await loadDesired(io);
+  const timings = timingsFromEnv(io.env);
+  const connection = await connectSandbox({ dataDir: sandboxDir(io), environments: seeds(desired.pairs), ...(timings === undefined ? {} : { timings }) });
+  try {
+    const response = await fetch(`${connection.url}/_sandbox/${path}`, {
+      method: init.method,
+      headers: { "content-type": "application/json" },
+      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+    });
+    const text = await response.text();
+    const value: unknown = text === "" ? null : JSON.parse(text);
+    if (!response.ok) {
+      const message = typeof value === "object" && value !== null && "error" in value ? JSON.stringify((value as { error: unknown }).error) : text;
+      throw new UserError(`sandbox refused ${path}: ${message}`, "Check the environment names with dwctl sandbox status.");
+    }
+    return value;
+  } finally {
+    await connection.close();
+  }
+}
+
+async function up(io: Io, port: number): Promise<void> {
+  const dir = sandboxDir(io);
+  const running = await runningSandbox(dir);
+  if (running !== undefined) {
+    io.stdout.write(`sandbox already running on ${running.url} (pid ${running.pid})\n`);
+    return;
+  }
+  const desired = await loadDesired(io);
+  mkdirSync(dir, { recursive: true });
+  const log = openSync(join(dir, "sandbox.log"), "a");
+  const child = spawn(process.execPath, [serverMain(), "--data-dir", dir, "--port", String(port)], {
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, DWCTL_SANDBOX_ENVIRONMENTS: JSON.stringify(seeds(desired.pairs)) },
+  });
+  child.unref();
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const state = await runningSandbox(dir);
+    if (state !== undefined) {
+      io.stdout.write(`sandbox running on ${state.url} (pid ${state.pid}); data in ${dir}\n`);
+      return;
+    }
+    if (child.exitCode !== null) break;
+    await sleep(100);
+  }
+  throw new UserError("the sandbox did not start", `See ${join(dir, "sandbox.log")}.`);
+}
+
+async function down(io: Io): Promise<void> {
+  const dir = sandboxDir(io);
+  const state = readState(dir);
+  if (state === undefined || !isAlive(state.pid)) {
+    io.stdout.write("sandbox is not running\n");
+    return;
+  }
+  process.kill(state.pid, "SIGTERM");
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline && isAlive(state.pid)) await sleep(100);
+  if (isAlive(state.pid)) throw new UserError(`sandbox (pid ${state.pid}) did not stop`, `Stop it by hand: kill ${state.pid}.`);
+  io.stdout.write(`sandbox stopped (pid ${state.pid})\n`);
+}
+
+interface EnvironmentStatus {
+  name: string;
+  organizationId: string;
+  link: { dataverseEnvironment: string; organizationId: string; legalEntities: string[] } | null;
+  counts: Record<string, number>;
+}
+
+async function status(io: Io, format: string): Promise<void> {
+  const dir = sandboxDir(io);
+  const running = await runningSandbox(dir);
+  const value = (await control(io, "status", { method: "GET" })) as { environments: EnvironmentStatus[] };
+  if (format === "json") {
+    io.stdout.write(`${JSON.stringify({ running: running !== undefined, dataDir: dir, ...value }, null, 2)}\n`);
+    return;
+  }
+  const lines = [running === undefined ? `sandbox is not running in the background (commands start it in-process); data in ${dir}` : `sandbox running on ${running.url} (pid ${running.pid}); data in ${dir}`];
+  for (const env of value.environments) {
+    const link = env.link === null ? "not linked" : `linked to ${env.link.dataverseEnvironment} Dataverse (${env.link.organizationId}), legal entities ${env.link.legalEntities.join(", ")}`;
+    const mismatch = env.link !== null && env.link.dataverseEnvironment !== env.name ? "  <- STALE LINK: points at another pair's Dataverse" : "";
+    const c = env.counts;
+    lines.push(`  ${env.name}: Dataverse org ${env.organizationId}; ${link}${mismatch}`);
+    lines.push(`    maps ${c.maps ?? 0} (${c.runningMaps ?? 0} running), alternate keys ${c.alternateKeys ?? 0}, integration keys ${c.integrationKeys ?? 0}, DualWriteProjectConfiguration rows ${c.projectConfigurations ?? 0}, runtime config rows ${c.runtimeConfigurations ?? 0}`);
+  }
+  io.stdout.write(`${lines.join("\n")}\n`);
+}
+
+export function sandboxCommand(io: Io): Command {
+  const sandbox = new Command("sandbox").description("The embedded sandbox estate: a PROD and a STAGE pair on loopback, kept in .dwctl/sandbox/");
+  sandbox
+    .command("up")
+    .description("Start the sandbox in the background (commands otherwise start it in-process for their own run)")
+    .option("--port <port>", "port on 127.0.0.1 (default: any free port)", "0")
+    .action(async (opts: { port: string }) => up(io, Number.parseInt(opts.port, 10)));
+  sandbox.command("down").description("Stop the background sandbox").action(async () => down(io));
+  sandbox
+    .command("status")
+    .description("Each environment's identity, link and configuration counts")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
+    .action(async (opts: { format: string }) => status(io, opts.format));
+  sandbox
+    .command("reset")
+    .description("Re-seed every sandbox environment (all maps, keys and records are lost)")
+    .action(async () => {
+      await control(io, "reset", { method: "POST" });
+      io.stdout.write("sandbox reset\n");
+    });
+  sandbox
+    .command("copy-db")
+    .description("A database refresh: copy one environment's database(s) over another's, as IT does from PROD to STAGE")
+    .requiredOption("--from <env>", "source environment, for example prod")
+    .requiredOption("--to <env>", "target environment, for example stage")
+    .addOption(new Option("--side <side>", "which database").choices(["fo", "dataverse", "both"]).default("both"))
+    .action(async (opts: { from: string; to: string; side: "fo" | "dataverse" | "both" }) => {
+      if (opts.from === opts.to) throw new UserError("--from and --to are the same environment", "Copy PROD over STAGE: --from prod --to stage.");
+      await control(io, "copy-db", { method: "POST", body: { from: opts.from, to: opts.to, side: opts.side === "fo" ? "finops" : opts.side } });
+      io.stdout.write(`copied ${opts.from} over ${opts.to} (${opts.side === "both" ? "finance and operations and Dataverse" : opts.side === "fo" ? "finance and operations" : "Dataverse"} database)\n`);
+    });
+  return sandbox;
+}
