@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { HttpRequestError } from "../live/http/errors.js";
+import { AuthenticationError, HttpRequestError } from "../live/http/errors.js";
 import { redact } from "../live/http/redact.js";
 import { ExitError, UserError } from "./errors.js";
 import type { Io } from "./io.js";
@@ -38,6 +38,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     const hint = hintOf(error);
     if (error instanceof Error && hint !== undefined) {
       io.stderr.write(`error: ${redact(error.message)}\n  hint: ${redact(hint)}\n`);
+      return 1;
+    }
+    if (error instanceof AuthenticationError) {
+      io.stderr.write(`error: ${redact(error.message)}\n  hint: Check the pair's auth settings (tenantId, clientId), that the secret or federated credential is valid for that app registration, and that the identity provider can be reached.\n`);
       return 1;
     }
     if (error instanceof HttpRequestError) {
