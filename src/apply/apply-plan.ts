@@ -58,6 +58,12 @@ export class ApplyFailedError extends Error {
   }
 }
 
+/** What a reviewer approves in a plan: all of it but when it was made, the fingerprint it was made from, and its warnings. */
+function reviewed(plan: Plan): string {
+  const { createdAt: _createdAt, fingerprint: _fingerprint, warnings: _warnings, summary: _summary, ...rest } = plan;
+  return canonicalJson(rest);
+}
+
 function refuseIfUnsafe(plan: Plan, options: ApplyOptions): void {
   if (plan.blockers.length > 0) {
     throw new ApplyRefusedError(`the plan is blocked: ${plan.blockers.map((b) => b.message).join("; ")}`, "Resolve the blockers listed in the plan, then plan again.");
@@ -123,8 +129,16 @@ export async function applyPlan(
   journal.write({ step: "lock", kind: "lock", event: "note", description: `lock ${lock.value.id} taken by ${lock.value.holder}` });
   try {
     const snapshot = await gateway.snapshot();
-    if (fingerprint(snapshot) !== plan.fingerprint) {
-      const now = context.replan(snapshot);
+    const now = fingerprint(snapshot) === plan.fingerprint ? plan : context.replan(snapshot);
+    if (now !== plan && reviewed(now) === reviewed(plan)) {
+      // The platform moved on by itself (a key index went from pending to active, a started map
+      // finished its initial sync) and a plan made now is the same plan: applying it is applying
+      // what was reviewed. Refusing would stop a re-run after a crash from ever converging while
+      // something the crashed run started is still settling.
+      const note = `the live state changed since the plan was made (fingerprint ${plan.fingerprint.slice(0, 12)} is now ${fingerprint(snapshot).slice(0, 12)}), but a plan made now is the same: applying it`;
+      options.log(note);
+      journal.write({ step: "fingerprint", kind: "check", event: "note", description: note });
+    } else if (now !== plan) {
       const before = new Set(plan.actions.map((a) => a.description));
       const after = new Set(now.actions.map((a) => a.description));
       const gone = [...before].filter((d) => !after.has(d)).map((d) => `  - ${d}`);
