@@ -1,8 +1,10 @@
 // Writes a synthetic but valid estate: N maps of F fields, each with its integration key.
+// Map i depends on map i - stride, so the maps start in `levels` waves (levels = maps: one chain).
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
-export async function generateEstate(dir, { maps = 1000, fields = 40 } = {}) {
+export async function generateEstate(dir, { maps = 1000, fields = 40, levels = maps } = {}) {
+  const stride = Math.max(1, Math.ceil(maps / Math.max(1, levels)));
   await mkdir(join(dir, "maps/tablemaps"), { recursive: true });
   await mkdir(join(dir, "maps/keys"), { recursive: true });
   await writeFile(
@@ -47,7 +49,7 @@ fields:
       `filters:`,
       `  financeAndOperations: ((Status == "Active") && (Amount > ${i}))`,
       `  dataverse: statecode eq 0 and bench_amount gt ${i}`,
-      `dependsOn: [legal-entities${i > 0 ? `, bench-map-${i - 1}` : ""}]`,
+      `dependsOn: [legal-entities${i >= stride ? `, bench-map-${i - stride}` : ""}]`,
       `fields:`,
       `  - { fo: KEYFIELD, map: "=", dv: bench_key }`,
     ];

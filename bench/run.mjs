@@ -1,9 +1,37 @@
 // npm run bench: each benchmark prints its medians and its ratio against a floor.
+// node bench/run.mjs [validate|snapshot|apply|memory] [--maps N] [--runs N]: one benchmark, optionally resized.
+import { parseArgs } from "node:util";
+import { benchApply } from "./apply.mjs";
+import { benchMemory } from "./memory.mjs";
+import { benchSnapshot } from "./snapshot.mjs";
 import { benchValidate } from "./validate.mjs";
 
-const only = process.argv[2];
-const benches = { validate: () => benchValidate() };
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { maps: { type: "string" }, runs: { type: "string" } },
+});
+const only = positionals[0];
+const sized = {
+  ...(values.maps === undefined ? {} : { maps: Number(values.maps) }),
+  ...(values.runs === undefined ? {} : { runs: Number(values.runs) }),
+};
+const benches = {
+  validate: () => benchValidate(sized),
+  // 1,000 maps with their keys, 20 ms of latency.
+  snapshot: () => benchSnapshot({ runs: 5, ...sized }),
+  // The plan of 1,000 maps; the apply of 200, because the sandbox's own CPU grows with the square of the
+  // maps (see README, Benchmarks): `node bench/run.mjs apply --maps 1000 --runs 1` applies 1,000 (about 6 minutes).
+  apply: () => benchApply({ maps: 200, runs: 3, ...sized, ...(values.maps === undefined ? {} : { planMaps: Number(values.maps) }) }),
+  // One run: the kernel's max RSS of a fresh process hardly varies, and a plan of 5,000 maps takes over a minute.
+  memory: () => benchMemory({ maps: 5000, runs: 1, ...sized }),
+};
+if (only !== undefined && !(only in benches)) {
+  console.error(`no benchmark "${only}"; use one of: ${Object.keys(benches).join(", ")}`);
+  process.exit(2);
+}
+const started = performance.now();
 for (const [name, bench] of Object.entries(benches)) {
   if (only !== undefined && only !== name) continue;
   await bench();
 }
+console.log(`bench: done in ${((performance.now() - started) / 1000).toFixed(0)} s`);

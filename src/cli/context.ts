@@ -66,7 +66,9 @@ export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io):
     ...(timings === undefined ? {} : { timings }),
   });
   try {
-    const gateway = gatewayForPair(pair, io.env, { sandbox: { url: connection.url, secret: connection.secret }, onProgress });
+    // The sandbox is on loopback: polling it often costs nothing and keeps local runs quick.
+    const poll = { initialIntervalMs: 25, maxIntervalMs: 500 };
+    const gateway = gatewayForPair(pair, io.env, { sandbox: { url: connection.url, secret: connection.secret }, onProgress, poll });
     return { gateway, close: () => connection.close() };
   } catch (error) {
     await connection.close();

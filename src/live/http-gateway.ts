@@ -70,6 +70,16 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
   #tables: TableNames | undefined;
   #link: Link | null | undefined;
   #serviceMaps: ServiceMap[] | undefined;
+  /**
+   * Counts the map rows this gateway created, and remembers the count at each map's creation: a map
+   * saved for the first time is missing from #serviceMaps until the list is read again, and a read
+   * started at generation g knows every map created up to g. One read is in flight at a time; lanes
+   * that need a later one share the next, instead of each reading the whole list for its own map.
+   */
+  #serviceMapsGeneration = 0;
+  readonly #createdAt = new Map<string, number>();
+  #serviceMapsRead: { generation: number; maps: Promise<ServiceMap[]> } | undefined;
+  #serviceMapsNext: Promise<ServiceMap[]> | undefined;
 
   constructor(options: HttpGatewayOptions) {
     this.pair = options.pair;
@@ -167,7 +177,9 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
       if (existing === undefined) {
         const created = await this.dataverse.createMapRow(fields);
         rows.push(created);
-        this.#serviceMaps = undefined;
+        // Maps already listed keep their entries (pid, active tid): only a new map is missing from them.
+        this.#serviceMapsGeneration += 1;
+        this.#createdAt.set(mapKey({ entity: definition.financeAndOperations.entity, table: definition.dataverse.table }), this.#serviceMapsGeneration);
         return { versionId: created.id };
       }
       if (existing.etag === undefined && attempt === 1) continue;
@@ -185,6 +197,7 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
         throw error;
       }
       Object.assign(existing, { ...rowFromFields(fields), etag: undefined });
+      identities.delete(existing);
       return { versionId: existing.id };
     }
   }
@@ -357,8 +370,8 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
       maps.find((map) => sameRef({ entity: map.sourceSchema, destination: map.destinationSchema, entitySet: undefined }, ref, names));
     let map = this.#serviceMaps === undefined ? undefined : find(this.#serviceMaps);
     if (map === undefined) {
-      this.#serviceMaps = await this.dualWrite.maps(link.cid);
-      map = find(this.#serviceMaps);
+      const createdAt = this.#createdAt.get(mapKey(ref)) ?? 0;
+      map = find(await this.#readServiceMaps(link.cid, createdAt));
     }
     if (map === undefined) {
       throw new GatewayRefusedError(
@@ -368,6 +381,37 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
       );
     }
     return { cid: link.cid, map };
+  }
+
+  /** Re-reads the service's maps, or joins a read that starts once the map wanted (created at generation `needed`) exists. */
+  #readServiceMaps(cid: string, needed: number): Promise<ServiceMap[]> {
+    const current = this.#serviceMapsRead;
+    if (current === undefined) return this.#startServiceMapsRead(cid);
+    if (current.generation >= needed) return current.maps;
+    this.#serviceMapsNext ??= current.maps.then(
+      () => undefined,
+      () => undefined,
+    ).then(() => {
+      this.#serviceMapsNext = undefined;
+      return this.#startServiceMapsRead(cid);
+    });
+    return this.#serviceMapsNext;
+  }
+
+  #startServiceMapsRead(cid: string): Promise<ServiceMap[]> {
+    const read = {
+      generation: this.#serviceMapsGeneration,
+      maps: this.dualWrite.maps(cid).then((maps) => {
+        this.#serviceMaps = maps;
+        return maps;
+      }),
+    };
+    this.#serviceMapsRead = read;
+    const settled = (): void => {
+      if (this.#serviceMapsRead === read) this.#serviceMapsRead = undefined;
+    };
+    read.maps.then(settled, settled);
+    return read.maps;
   }
 }
 
@@ -461,13 +505,24 @@ function rowFromFields(fields: ReturnType<typeof toMapRow>): Pick<MapRow, "name"
   return { name: fields.msdyn_name, mapping: fields.msdyn_mapping, properties: fields.msdyn_properties, version: fields.msdyn_version };
 }
 
+/**
+ * Identities parsed from map rows, kept per row object: saves and activations look a row up among
+ * all of them, and parsing every row's mapping JSON each time made an apply quadratic in the maps.
+ * A row whose fields are rewritten in place is dropped from it.
+ */
+const identities = new WeakMap<MapRow, MapRowIdentity | undefined>();
+
 /** A row that cannot be parsed belongs to no map dwctl manages; it is left alone by writes. */
 function rowIdentity(row: MapRow): MapRowIdentity | undefined {
+  if (identities.has(row)) return identities.get(row);
+  let identity: MapRowIdentity | undefined;
   try {
-    return mapRowIdentity(rowInput(row));
+    identity = mapRowIdentity(rowInput(row));
   } catch {
-    return undefined;
+    identity = undefined;
   }
+  identities.set(row, identity);
+  return identity;
 }
 
 function sameDefinitionMap(identity: MapRowIdentity, definition: MapDefinition): boolean {

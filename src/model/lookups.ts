@@ -26,17 +26,36 @@ export function lookupTables(field: FieldMapping, keys: readonly IntegrationKeyM
   if (named.length > 0) return named;
   const column = field.dv.targets[0]?.column;
   if (column === undefined) return [];
-  return keys.filter((k) => k.columns.includes(column)).map((k) => k.table);
+  return tablesByKeyColumn(keys).get(column) ?? [];
+}
+
+// Indexes are built once per desired state: the planner asks for every lookup of every map.
+const keyColumnIndex = new WeakMap<readonly IntegrationKeyModel[], Map<string, string[]>>();
+const tableIndex = new WeakMap<Desired, Map<string, TableMapModel[]>>();
+
+function tablesByKeyColumn(keys: readonly IntegrationKeyModel[]): Map<string, string[]> {
+  let index = keyColumnIndex.get(keys);
+  if (index === undefined) {
+    index = new Map();
+    for (const key of keys) {
+      for (const column of new Set(key.columns)) index.set(column, [...(index.get(column) ?? []), key.table]);
+    }
+    keyColumnIndex.set(keys, index);
+  }
+  return index;
 }
 
 /** Maps that some map's lookups point at, by table. */
 export function mapsByTable(desired: Desired): Map<string, TableMapModel[]> {
+  const cached = tableIndex.get(desired);
+  if (cached !== undefined) return cached;
   const byTable = new Map<string, TableMapModel[]>();
   for (const map of desired.maps) {
     const list = byTable.get(map.dataverse.table) ?? [];
     list.push(map);
     byTable.set(map.dataverse.table, list);
   }
+  tableIndex.set(desired, byTable);
   return byTable;
 }
 

@@ -119,7 +119,7 @@ export class DualWriteClient {
     poll: PollOptions = {},
   ) {
     this.#poll = {
-      initialIntervalMs: poll.initialIntervalMs ?? 1000,
+      initialIntervalMs: poll.initialIntervalMs ?? 250,
       maxIntervalMs: poll.maxIntervalMs ?? 15_000,
       timeoutMs: poll.timeoutMs ?? 60 * 60_000,
       sleep: poll.sleep ?? ((ms) => delay(ms)),
