@@ -9,6 +9,7 @@ import { DEFAULT_ENVIRONMENTS, checkEnvironments, resolveTimings } from "./optio
 import { ServiceProtection } from "./protection.js";
 import { createSandboxServer } from "./server.js";
 import { StatsCounter } from "./stats.js";
+import { forgetAllCaches } from "./store/cache.js";
 import { Store } from "./store/store.js";
 
 export type { CopySide, EnvironmentSeed, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats, SandboxTimings } from "./options.js";
@@ -29,9 +30,20 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const context: SandboxContext = { store, timings, now: Date.now, origin: () => `http://127.0.0.1:${port}`, syncLog: [] };
   const faults = new FaultInjector();
   const stats = new StatsCounter();
-  const copyDatabase = (from: string, to: string, side: CopySide): void => store.copy(from, to, side);
+  // New database files: nothing derived from the old ones may survive.
+  const copyDatabase = (from: string, to: string, side: CopySide): void => {
+    try {
+      store.copy(from, to, side);
+    } finally {
+      forgetAllCaches();
+    }
+  };
   const reset = (): void => {
-    store.reset();
+    try {
+      store.reset();
+    } finally {
+      forgetAllCaches();
+    }
     context.syncLog.length = 0;
   };
   const { server, hanging } = createSandboxServer({

@@ -123,6 +123,46 @@ describe("sandbox Dataverse Web API", () => {
     expect(values(tables).map((table) => table["LogicalName"])).toEqual(expect.arrayContaining(["account", "contact", "cdm_company", "msdyn_vendor", "msdyn_paymentterm"]));
   });
 
+  it("registers a table it does not know when a key is created on it, and builds the key like any other", async () => {
+    const key = {
+      "@odata.type": "Microsoft.Dynamics.CRM.EntityKeyMetadata",
+      SchemaName: "contoso_widgetcode",
+      DisplayName: { LocalizedLabels: [{ Label: "Widget code", LanguageCode: 1033 }] },
+      KeyAttributes: ["contoso_code", "msdyn_company"],
+    };
+    const created = await client.call("POST", dv("prod", "EntityDefinitions(LogicalName='contoso_widget')/Keys"), key);
+    expect(created.status).toBe(204);
+    expect(created.headers.get("odata-entityid")).toContain("EntityDefinitions(LogicalName='contoso_widget')/Keys(LogicalName='contoso_widgetcode')");
+    const url = dv("prod", "EntityDefinitions(LogicalName='contoso_widget')/Keys(LogicalName='contoso_widgetcode')?$select=EntityKeyIndexStatus");
+    const seen = new Set<unknown>();
+    await waitFor(
+      async () => {
+        const reply = await client.call("GET", url);
+        expect(reply.status).toBe(200);
+        seen.add(reply.json["EntityKeyIndexStatus"]);
+        return reply.json["EntityKeyIndexStatus"];
+      },
+      (status) => status === "Active",
+    );
+    expect([...seen]).toEqual(["Pending", "InProgress", "Active"]);
+    const table = await client.call("GET", dv("prod", "EntityDefinitions(LogicalName='contoso_widget')?$select=LogicalName,EntitySetName,IsCustomEntity"));
+    expect(table.json).toMatchObject({ LogicalName: "contoso_widget", EntitySetName: "contoso_widgets", IsCustomEntity: true });
+    const tables = await client.call("GET", dv("prod", "EntityDefinitions?$select=LogicalName,EntitySetName&$expand=Keys($select=SchemaName,LogicalName,KeyAttributes,EntityKeyIndexStatus)"));
+    const names = values(tables).map((row) => row["LogicalName"]);
+    expect(names).toContain("contoso_widget");
+    expect(names.some((name) => String(name).includes("'"))).toBe(false);
+    expect(values(tables).find((row) => row["LogicalName"] === "contoso_widget")).toMatchObject({
+      EntitySetName: "contoso_widgets",
+      Keys: [{ SchemaName: "contoso_widgetcode", LogicalName: "contoso_widgetcode", KeyAttributes: ["contoso_code", "msdyn_company"], EntityKeyIndexStatus: "Active" }],
+    });
+    const duplicate = await client.call("POST", dv("prod", "EntityDefinitions(LogicalName='contoso_widget')/Keys"), key);
+    expect(duplicate.json["error"]).toMatchObject({ code: "0x80048d04" });
+    // A refused key registers nothing.
+    const refused = await client.call("POST", dv("prod", "EntityDefinitions(LogicalName='contoso_gadget')/Keys"), { ...key, KeyAttributes: [] });
+    expect(refused.status).toBe(400);
+    expect((await client.call("GET", dv("prod", "EntityDefinitions(LogicalName='contoso_gadget')"))).status).toBe(404);
+  });
+
   it("fails a key on a column the table lacks, and ReactivateEntityKey restarts the build", async () => {
     const created = await client.call("POST", dv("prod", "EntityDefinitions(LogicalName='account')/Keys"), {
       SchemaName: "contoso_bad",

@@ -4,6 +4,7 @@ import type { ApiRequest, ApiResponse } from "../api/types.js";
 import { ApiError } from "../api/types.js";
 import type { BatchOperation, BatchResult } from "../odata/multipart.js";
 import { parseBatch, renderBatch } from "../odata/multipart.js";
+import { forgetDatabase } from "../store/cache.js";
 
 const MAX_OPERATIONS = 1000;
 
@@ -39,7 +40,11 @@ function runChangeSet(context: SandboxContext, operations: BatchOperation[], roo
   for (const operation of operations) {
     const response = operation.method === "GET" ? errorResponse(new ApiError(400, "0x80060888", "A change set cannot contain GET requests.")) : run(operation, root, handle);
     if (response.status >= 400) {
-      for (const db of databases) db.exec("ROLLBACK TO dwctl_changeset; RELEASE dwctl_changeset");
+      for (const db of databases) {
+        db.exec("ROLLBACK TO dwctl_changeset; RELEASE dwctl_changeset");
+        // What the caches followed inside the change set is undone now.
+        forgetDatabase(db);
+      }
       return { kind: "operation", response, contentId: operation.contentId };
     }
     responses.push({ response, contentId: operation.contentId });

@@ -6,6 +6,7 @@ import { stableGuid } from "../dualwrite/ids.js";
 import { applySelect, compileFilter, expandList, selectList } from "../odata/query.js";
 import type { Segment } from "../odata/path.js";
 import { isGuid, keyValue } from "../odata/path.js";
+import { cachedTransaction } from "../store/cache.js";
 import type { EnvironmentHandles } from "../store/store.js";
 import type { AlternateKey } from "./keys.js";
 import { createKey, deleteKey, findKey, keyMetadata, keyStatus, listKeys, restartBuild } from "./keys.js";
@@ -42,7 +43,10 @@ export function handleEntityDefinitions(context: SandboxContext, environment: En
       if (table === undefined) throw tableNotFound(name);
       return json(200, { value: listKeys(db, table.logicalName).map((key) => renderKey(context, table, key, selectList(query))) });
     }
-    if (request.method === "POST") return createKeyRoute(context, environment, request, table ?? registerCustomTable(db, name, entitySetOfName(name)), base);
+    if (request.method === "POST") {
+      // One transaction: a key refused leaves no table registered for it.
+      return cachedTransaction(db, () => createKeyRoute(context, environment, request, table ?? registerUnknownTable(environment, name), base));
+    }
     throw new ApiError(405, "0x80060888", `${request.method} is not supported on Keys.`);
   }
   if (table === undefined) throw tableNotFound(name);
@@ -61,6 +65,19 @@ function findTable(environment: EnvironmentHandles, key: string): TableInfo | un
     return listTables(environment.dataverse).find((table) => stableGuid(`dwctl-sandbox-table|${table.logicalName}`) === key.toLowerCase());
   }
   return tableByName(environment.dataverse, keyValue(key, "LogicalName"));
+}
+
+/**
+ * A key on a table the sandbox was not seeded with: the table is registered under the logical name
+ * the path gives (any column accepted), so the key builds and is found again like any other.
+ */
+function registerUnknownTable(environment: EnvironmentHandles, key: string): TableInfo {
+  const logicalName = isGuid(key) ? undefined : keyValue(key, "LogicalName");
+  if (logicalName === undefined || !/^[a-z_][a-z0-9_]*$/i.test(logicalName)) throw tableNotFound(key);
+  const table = registerCustomTable(environment.dataverse, logicalName, entitySetOfName(logicalName));
+  // The entity set the name implies already belongs to another table: no table of this name can be made.
+  if (table.logicalName !== logicalName) throw tableNotFound(logicalName);
+  return table;
 }
 
 function tableNotFound(name: string): ApiError {

@@ -4,6 +4,7 @@ import { errorResponse, json } from "../api/respond.js";
 import type { ApiRequest, ApiResponse } from "../api/types.js";
 import { ApiError } from "../api/types.js";
 import { parseSegments } from "../odata/path.js";
+import { cachedTransaction } from "../store/cache.js";
 import type { EnvironmentHandles } from "../store/store.js";
 import { handleBatch } from "./batch.js";
 import { handleEntityDefinitions, reactivateEntityKey } from "./metadata.js";
@@ -40,7 +41,7 @@ function route(context: SandboxContext, environment: EnvironmentHandles, request
     if (first.name === "ReactivateEntityKey" && request.method === "POST") return reactivateEntityKey(context, environment, request);
     if (segments.length > 1) throw new ApiError(404, "0x80060888", `Resource not found for the segment '${segments[1]?.name ?? ""}'.`);
     if (!/^[a-z_][a-z0-9_]*$/i.test(first.name)) throw new ApiError(404, "0x80060888", `Resource not found for the segment '${first.name}'.`);
-    return environment.dataverse.transaction(() => handleRecords(context, environment, request, first, base))();
+    return cachedTransaction(environment.dataverse, () => handleRecords(context, environment, request, first, base));
   } catch (error) {
     return errorResponse(error);
   }

@@ -58,13 +58,26 @@ export function entitySetOfName(logicalName: string): string {
   return `${logicalName}s`;
 }
 
+type TableListener = (db: Database.Database, table: TableInfo) => void;
+
+const tableListeners: TableListener[] = [];
+
+/** Told about every table registered after seeding: the logical name of its entity set changes then. */
+export function listenToNewTables(listener: TableListener): void {
+  tableListeners.push(listener);
+}
+
 /** Unknown tables are accepted, so user maps for tables the sandbox was not seeded with still work. */
 export function registerCustomTable(db: Database.Database, logicalName: string, entitySet: string): TableInfo {
-  sql(db, "INSERT OR IGNORE INTO tables (logical_name, entity_set, columns, lookups, custom) VALUES (?, ?, ?, '{}', 1)").run(
+  const inserted = sql(db, "INSERT OR IGNORE INTO tables (logical_name, entity_set, columns, lookups, custom) VALUES (?, ?, ?, '{}', 1)").run(
     logicalName,
     entitySet,
     JSON.stringify([`${logicalName}id`]),
-  );
+  ).changes;
+  if (inserted > 0) {
+    const registered = tableByName(db, logicalName);
+    if (registered !== undefined) for (const listener of tableListeners) listener(db, registered);
+  }
   const table = tableByName(db, logicalName) ?? tableBySet(db, entitySet);
   if (table === undefined) throw new Error(`could not register table ${logicalName}`);
   return table;

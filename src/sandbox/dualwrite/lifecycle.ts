@@ -9,7 +9,7 @@ import type { EnvironmentHandles } from "../store/store.js";
 import { integrationKeyOf } from "./integration-keys.js";
 import { environmentOfCid, linkedDataverse } from "./link.js";
 import type { ServiceMap } from "./maps.js";
-import { findServiceMap, serviceMaps } from "./maps.js";
+import { findServiceMap, serviceMapsOfTable } from "./maps.js";
 import { writeRuntimeRows, setRuntimeStatus } from "./runtime.js";
 import type { MapStateRow } from "./state.js";
 import { ACTION, REQUEST_STATUS, STATE, createRequest, dueMapStates, getMapState, isIdle, newMapState, saveMapState } from "./state.js";
@@ -142,16 +142,12 @@ function firstSegment(column: string): string {
 
 /** Lookup targets whose own map is not running: the service warns, it does not refuse. */
 function prerequisiteWarnings(context: SandboxContext, environment: EnvironmentHandles, map: ServiceMap): string[] {
-  const running = new Set(
-    serviceMaps(context, environment)
-      .filter((candidate) => {
-        const state = getMapState(environment.finops, candidate.pid)?.state;
-        return state === STATE.running || state === STATE.initialSync || state === STATE.catchUp;
-      })
-      .map((candidate) => candidate.table),
-  );
+  const runs = (candidate: ServiceMap): boolean => {
+    const state = getMapState(environment.finops, candidate.pid)?.state;
+    return state === STATE.running || state === STATE.initialSync || state === STATE.catchUp;
+  };
   return prerequisiteTables(context, environment, map)
-    .filter((table) => !running.has(table))
+    .filter((table) => !serviceMapsOfTable(context, environment, table).some(runs))
     .map((table) => `related table ${table} has no running map`);
 }
 

@@ -7,7 +7,7 @@ import type { EnvironmentHandles } from "../store/store.js";
 import { cidFor } from "./ids.js";
 import { mergeIntegrationKeys, readIntegrationKeys } from "./integration-keys.js";
 import { environmentOfCid, readLink, writeLink } from "./link.js";
-import { serviceMaps } from "./maps.js";
+import { findServiceMap, findServiceMapOfTemplate, serviceMaps, serviceMapsOfTable } from "./maps.js";
 import { prerequisiteTables, runAction } from "./lifecycle.js";
 import { resetLink } from "./reset.js";
 import { REQUEST_STATUS, createRequest, getMapState, getRequest, isIdle, requestView, saveMapState, newMapState, stateOf } from "./state.js";
@@ -127,7 +127,7 @@ function status(context: SandboxContext, requestId: string): ApiResponse {
 }
 
 function switchActive(context: SandboxContext, environment: EnvironmentHandles, tid: string, pid: string): ApiResponse {
-  const map = serviceMaps(context, environment).find((candidate) => candidate.pid === pid.toLowerCase());
+  const map = findServiceMap(context, environment, pid);
   if (map === undefined) throw new ApiError(404, "NotFound", `No table map ${pid}.`);
   if (!map.versions.some((version) => version.tid === tid.toLowerCase())) throw new ApiError(404, "NotFound", `Table map ${pid} has no version ${tid}.`);
   const row = getMapState(environment.finops, map.pid) ?? newMapState(map.pid, map.entity, map.table);
@@ -187,12 +187,14 @@ function reset(context: SandboxContext, environment: EnvironmentHandles, request
 
 function prerequisites(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
   const templateIds = stringList(objectBody(request)["templateIds"], "templateIds").map((tid) => tid.toLowerCase());
-  const maps = serviceMaps(context, environment);
   const value = templateIds.flatMap((tid) => {
-    const map = maps.find((candidate) => candidate.versions.some((version) => version.tid === tid));
+    const map = findServiceMapOfTemplate(context, environment, tid);
     if (map === undefined) return [];
-    const tables = new Set(prerequisiteTables(context, environment, map));
-    const prerequisites = maps.filter((candidate) => candidate !== map && tables.has(candidate.table)).map((candidate) => candidate.active.tid);
+    const prerequisites = [...new Set(prerequisiteTables(context, environment, map))]
+      .flatMap((table) => serviceMapsOfTable(context, environment, table))
+      .filter((candidate) => candidate.pid !== map.pid)
+      .sort((a, b) => (a.versions[0]?.seq ?? 0) - (b.versions[0]?.seq ?? 0))
+      .map((candidate) => candidate.active.tid);
     return [{ tid, prerequisites }];
   });
   return json(200, { value });

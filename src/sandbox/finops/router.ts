@@ -8,6 +8,7 @@ import { readLink } from "../dualwrite/link.js";
 import { applySelect, compileFilter, lookupProperty, pageOf, selectList } from "../odata/query.js";
 import { keyValue, parseKeyPredicate, parseSegments } from "../odata/path.js";
 import { checkPreconditions } from "../odata/etag.js";
+import { cachedTransaction } from "../store/cache.js";
 import { deleteRow, etagOf, listRows, putRow } from "../store/rows.js";
 import type { StoredRow } from "../store/rows.js";
 import type { EnvironmentHandles } from "../store/store.js";
@@ -21,7 +22,7 @@ type Row = Record<string, unknown>;
 /** Finance and operations OData (`data/`) and its metadata service (`metadata/`). */
 export function handleFinOps(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
   try {
-    const response = environment.finops.transaction(() => route(context, environment, request))();
+    const response = cachedTransaction(environment.finops, () => route(context, environment, request));
     response.headers["odata-version"] = "4.0";
     return response;
   } catch (error) {

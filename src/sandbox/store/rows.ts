@@ -15,6 +15,19 @@ interface RawRow {
   data: string;
 }
 
+/** Told about every write to one entity set, so what is derived from its rows can follow them one by one. */
+export interface RowListener {
+  put(db: Database.Database, row: StoredRow): void;
+  delete(db: Database.Database, id: string): void;
+  deleteAll(db: Database.Database): void;
+}
+
+const listeners = new Map<string, RowListener[]>();
+
+export function listenToRows(entitySet: string, listener: RowListener): void {
+  listeners.set(entitySet, [...(listeners.get(entitySet) ?? []), listener]);
+}
+
 function toStored(raw: RawRow): StoredRow {
   return { seq: raw.seq, id: raw.id, version: raw.version, data: parseJsonObject(raw.data) };
 }
@@ -39,15 +52,21 @@ export function putRow(db: Database.Database, entitySet: string, id: string, dat
      ON CONFLICT(entity_set, id) DO UPDATE SET version = excluded.version, data = excluded.data
      RETURNING seq, id, version, data`,
   ).get(entitySet, id, version, text) as RawRow;
-  return toStored(raw);
+  const stored = toStored(raw);
+  for (const listener of listeners.get(entitySet) ?? []) listener.put(db, stored);
+  return stored;
 }
 
 export function deleteRow(db: Database.Database, entitySet: string, id: string): boolean {
-  return sql(db, "DELETE FROM rows WHERE entity_set = ? AND id = ?").run(entitySet, id).changes > 0;
+  const deleted = sql(db, "DELETE FROM rows WHERE entity_set = ? AND id = ?").run(entitySet, id).changes > 0;
+  if (deleted) for (const listener of listeners.get(entitySet) ?? []) listener.delete(db, id);
+  return deleted;
 }
 
 export function deleteAllRows(db: Database.Database, entitySet: string): number {
-  return sql(db, "DELETE FROM rows WHERE entity_set = ?").run(entitySet).changes;
+  const deleted = sql(db, "DELETE FROM rows WHERE entity_set = ?").run(entitySet).changes;
+  for (const listener of listeners.get(entitySet) ?? []) listener.deleteAll(db);
+  return deleted;
 }
 
 export function countRows(db: Database.Database, entitySet: string): number {

@@ -95,4 +95,8 @@ CREATE TABLE IF NOT EXISTS change_queue (
   enqueued_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS entities (name TEXT PRIMARY KEY, entity_set TEXT NOT NULL, company_specific INTEGER NOT NULL, properties TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS enums (name TEXT PRIMARY KEY, members TEXT NOT NULL);`;
+CREATE TABLE IF NOT EXISTS enums (name TEXT PRIMARY KEY, members TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS map_states_next_at ON map_states (next_at);
+CREATE INDEX IF NOT EXISTS project_configs_pid ON project_configs (pid);
+CREATE INDEX IF NOT EXISTS project_configs_version ON project_configs (version);
+CREATE INDEX IF NOT EXISTS change_queue_pid ON change_queue (pid, seq);`;

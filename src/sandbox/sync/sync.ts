@@ -7,7 +7,7 @@ import { entitySetOf, findEntity } from "../finops/entities.js";
 import { integrationKeyOf } from "../dualwrite/integration-keys.js";
 import { linkedDataverse, readLink } from "../dualwrite/link.js";
 import type { ServiceMap } from "../dualwrite/maps.js";
-import { serviceMaps } from "../dualwrite/maps.js";
+import { findServiceMap, serviceMapsOfEntity, serviceMapsOfTable } from "../dualwrite/maps.js";
 import { STATE, getMapState, stateOf } from "../dualwrite/state.js";
 import { lookupProperty } from "../odata/query.js";
 import { listRows, putRow } from "../store/rows.js";
@@ -25,8 +25,7 @@ export function syncFromFinOps(context: SandboxContext, environment: Environment
   if (linked === undefined) return;
   const entity = findEntity(environment.finops, entitySet);
   const names = new Set([entitySet.toLowerCase(), entity?.name.toLowerCase(), entity?.entitySet.toLowerCase()]);
-  for (const map of serviceMaps(context, environment)) {
-    if (!names.has(map.entity.toLowerCase())) continue;
+  for (const map of serviceMapsOfEntity(context, environment, names)) {
     route(context, environment, map, 1, environment.name, row, () => writeToDataverse(context, environment, linked.dataverse, map, row, false));
   }
 }
@@ -34,8 +33,7 @@ export function syncFromFinOps(context: SandboxContext, environment: Environment
 export function syncFromDataverse(context: SandboxContext, dataverse: EnvironmentHandles, table: string, row: Row): void {
   for (const environment of context.store.all()) {
     if (readLink(environment.finops)?.dataverseEnv !== dataverse.name) continue;
-    for (const map of serviceMaps(context, environment)) {
-      if (map.table !== table) continue;
+    for (const map of serviceMapsOfTable(context, environment, table)) {
       route(context, environment, map, 2, dataverse.name, row, () => writeToFinOps(context, environment, dataverse, map, row, false));
     }
   }
@@ -69,7 +67,7 @@ export function drainQueue(context: SandboxContext, environment: EnvironmentHand
   }[];
   sql(environment.finops, "DELETE FROM change_queue WHERE pid = ?").run(pid);
   if (mode === "discard") return 0;
-  const map = serviceMaps(context, environment).find((candidate) => candidate.pid === pid);
+  const map = findServiceMap(context, environment, pid);
   const linked = linkedDataverse(context, environment);
   if (map === undefined || linked === undefined) return 0;
   let written = 0;
