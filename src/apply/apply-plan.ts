@@ -76,16 +76,29 @@ function refuseIfUnsafe(plan: Plan, options: ApplyOptions): void {
   }
 }
 
-/** Groups a wave's actions by map: maps run side by side, one map's actions one after another. */
-function lanes(actions: readonly Action[]): Action[][] {
-  const byLane = new Map<string, Action[]>();
-  for (const action of actions) {
-    const lane = "ref" in action ? `${action.ref.entity}|${action.ref.table}` : "table" in action ? `table|${action.table}` : action.id;
-    const list = byLane.get(lane) ?? [];
-    list.push(action);
-    byLane.set(lane, list);
-  }
-  return [...byLane.values()];
+/** The order of kinds within a wave: the planner puts one map's steps in this order. */
+const kindOrder: readonly Action["kind"][] = [
+  "createAlternateKey",
+  "reactivateAlternateKey",
+  "setIntegrationKey",
+  "setLegalEntities",
+  "stopMap",
+  "saveMapDefinition",
+  "deleteMap",
+  "activateMapVersion",
+  "startMap",
+  "resumeMap",
+  "initialSync",
+  "pauseMap",
+];
+
+/**
+ * Splits a wave into phases by kind: every save of the wave, then every activation, and so on.
+ * Each map's steps keep their order, and the service's map list is read once after all the
+ * saves instead of once per new map.
+ */
+export function phases(actions: readonly Action[]): Action[][] {
+  return kindOrder.map((kind) => actions.filter((a) => a.kind === kind)).filter((phase) => phase.length > 0);
 }
 
 async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
@@ -158,8 +171,8 @@ export async function applyPlan(
       if (actions.length === 0) continue;
       if (wave.index === firstStartWave) await settleBuildingKeys(gateway, snapshot, plan, exec);
       options.log(`wave ${wave.index}/${plan.waves.length}: ${wave.title} (${actions.length} action${actions.length === 1 ? "" : "s"})`);
-      await pool(lanes(actions), options.parallelism, async (lane) => {
-        for (const action of lane) {
+      for (const phase of phases(actions)) {
+        await pool(phase, options.parallelism, async (action) => {
           const started = Date.now();
           journal.write({ step: action.id, kind: action.kind, event: "start", description: action.description });
           try {
@@ -172,8 +185,8 @@ export async function applyPlan(
           done += 1;
           journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "ok", durationMs: Date.now() - started });
           options.log(`  ✓ ${action.description} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        }
-      });
+        });
+      }
       if (lock !== undefined) lock = await refreshLock(gateway, lock, { progress: { wave: wave.index, waves: plan.waves.length, done, total } }, options.lockTtlMs);
     }
     const after = await gateway.snapshot();

@@ -41,10 +41,13 @@ export async function waitForKey(gateway: EnvironmentGateway, table: string, sch
 export async function executeAction(gateway: EnvironmentGateway, action: Action, options: ExecuteOptions): Promise<void> {
   switch (action.kind) {
     case "createAlternateKey": {
-      const existing = await gateway.alternateKeyStatus(action.table, action.schemaName);
-      // A re-run after a crash finds the key it created: wait for it instead of creating a duplicate.
-      if (existing === undefined) {
+      try {
         await gateway.createAlternateKey(action.table, { schemaName: action.schemaName, displayName: action.displayName, attributes: action.attributes });
+      } catch (error) {
+        // The plan was made from the live state, so the key was missing then; if the create is
+        // refused because it exists now (another writer, a lost response), wait for that key
+        // instead of failing. Anything else is a real failure.
+        if ((await gateway.alternateKeyStatus(action.table, action.schemaName)) === undefined) throw error;
       }
       await waitForKey(gateway, action.table, action.schemaName, options);
       return;
