@@ -1,6 +1,7 @@
 import { hostname, userInfo } from "node:os";
 import { RecordConflictError, type EnvironmentGateway } from "../live/gateway.js";
 import type { StoredRecord } from "../model/snapshot.js";
+import { isAlive } from "../process-alive.js";
 
 export interface LockValue {
   id: string;
@@ -43,14 +44,6 @@ export function parseLock(record: StoredRecord | undefined): LockValue | undefin
   return lock as LockValue;
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /**
  * A lock can be taken over when it expired, or when its holder ran on this machine and its

@@ -3,11 +3,9 @@ import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { Ajv } from "ajv";
-import addFormats from "ajv-formats";
 import { applyPlan } from "../apply/apply-plan.js";
 import { desiredForPair } from "../model/pair-view.js";
-import { loadSchema } from "../config/schemas.js";
+import { validatorFor } from "../config/schemas.js";
 import type { Plan } from "../plan/plan.js";
 import { paletteFor } from "../report/colour.js";
 import { renderPlanText } from "../report/plan/text.js";
@@ -36,9 +34,7 @@ async function readPlanFile(path: string, io: Io): Promise<Plan> {
   } catch (error) {
     throw new UserError(`${path}: cannot read the plan (${error instanceof Error ? error.message : String(error)})`, "Pass a file written by dwctl plan --out.");
   }
-  const ajv = new Ajv({ allErrors: false, allowUnionTypes: true, strict: false });
-  addFormats.default(ajv);
-  const validate = ajv.compile(loadSchema("Plan"));
+  const validate = validatorFor("Plan");
   if (!validate(value)) {
     const first = validate.errors?.[0];
     throw new UserError(`${path}: not a dwctl plan (${first?.instancePath ?? ""} ${first?.message ?? "invalid"})`, "Pass a file written by dwctl plan --out, unmodified.");

@@ -12,6 +12,7 @@ import { parseYamlFile } from "./parse-yaml.js";
 import { schemaCheck } from "./schema-check.js";
 import type { Kind } from "./schemas.js";
 import type { SourceFile } from "./source-file.js";
+import { isRecord } from "../model/json.js";
 
 export interface InputFile {
   path: string;
@@ -27,10 +28,6 @@ export interface Loaded {
 }
 
 const kinds: readonly Kind[] = ["TableMap", "IntegrationKey", "Environments"];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Parses and schema-checks every file, and normalises the valid ones. Pure: no file system. */
 export function loadSources(files: readonly InputFile[]): Loaded {

@@ -1,5 +1,6 @@
-import { canonicalSymbol } from "../model/definition.js";
 import { createHash } from "node:crypto";
+import { canonicalSymbol } from "../model/definition.js";
+import { isObject, property, text } from "./dataverse/odata.js";
 import type { AlertRule, MapSymbol, Scope } from "../model/desired.js";
 import type { FieldRow, MapDefinition } from "../model/snapshot.js";
 
@@ -318,18 +319,6 @@ function toValue(value: unknown): Value {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
   return JSON.stringify(value);
-}
-
-function isObject(value: unknown): value is object {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function property(value: unknown, name: string): unknown {
-  return isObject(value) ? Reflect.get(value, name) : undefined;
-}
-
-function text(value: unknown): string {
-  return typeof value === "string" ? value : "";
 }
 
 function optionalText(value: unknown): string | null {

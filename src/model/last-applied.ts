@@ -1,4 +1,5 @@
 import type { MapState } from "./desired.js";
+import { isRecord } from "./json.js";
 
 /**
  * What dwctl last applied to an environment pair, kept in the environment itself. It is the
@@ -17,10 +18,6 @@ export interface LastAppliedRecord {
   /** Keyed by table. */
   keys: Record<string, { columns: string[]; alternateKey: string }>;
   legalEntities: string[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Reads a stored record defensively: a record written by a newer or broken dwctl is treated as absent. */

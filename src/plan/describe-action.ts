@@ -11,7 +11,7 @@ export function sideName(side: Side): string {
   return side === "dataverse" ? "Dataverse" : "finance and operations";
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
+export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 

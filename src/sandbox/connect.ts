@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startSandbox } from "./index.js";
 import type { EnvironmentSeed, SandboxTimings } from "./options.js";
+import { isAlive } from "../process-alive.js";
 
 export interface SandboxState {
   pid: number;
@@ -28,14 +29,6 @@ export function readState(dataDir: string): SandboxState | undefined {
   }
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
 
 /** The running `dwctl sandbox up` server, when there is one that answers. */
 export async function runningSandbox(dataDir: string): Promise<SandboxState | undefined> {

@@ -1,8 +1,6 @@
+import { plural } from "../../plan/describe-action.js";
 import type { Action, Plan, PlanSummary } from "../../plan/plan.js";
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 function side(name: "financeAndOperations" | "dataverse"): string {
   return name === "dataverse" ? "Dataverse" : "finance and operations";
