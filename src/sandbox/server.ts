@@ -16,6 +16,8 @@ import { handleFinOps } from "./finops/router.js";
 import { isLoopbackAddress } from "./loopback.js";
 import type { ServiceProtection } from "./protection.js";
 import type { RequestKind, StatsCounter } from "./stats.js";
+import { forgetDatabase } from "./store/cache.js";
+import { sql } from "./store/sql.js";
 import { verifyToken } from "./token.js";
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
@@ -125,7 +127,28 @@ async function handle(deps: ServerDeps, hanging: Set<ServerResponse>, raw: Incom
   }
 }
 
+/**
+ * Each request runs in one transaction per database, as the platform's own request does: its
+ * writes reach the files together (and cost one journal, not one per statement).
+ */
 function dispatch(deps: ServerDeps, target: Target, request: ApiRequest): ApiResponse {
+  const databases = deps.context.store.all().flatMap((environment) => [environment.finops, environment.dataverse]);
+  for (const db of databases) sql(db, "BEGIN").run();
+  try {
+    const response = route(deps, target, request);
+    for (const db of databases) sql(db, "COMMIT").run();
+    return response;
+  } catch (error) {
+    for (const db of databases) {
+      if (!db.inTransaction) continue;
+      sql(db, "ROLLBACK").run();
+      forgetDatabase(db);
+    }
+    throw error;
+  }
+}
+
+function route(deps: ServerDeps, target: Target, request: ApiRequest): ApiResponse {
   // One instant per request: a status that reads "completed" must see the map already settled.
   const instant = deps.context.now();
   const context: SandboxContext = { ...deps.context, now: () => instant };
