@@ -5,6 +5,8 @@ export interface SandboxTimings {
   requestWindowMs: number;
   requestBudget: number;
   maxConcurrent: number;
+  /** The `x-ms-dop-hint` Dataverse answers with: the parallelism it recommends to clients. */
+  dopHint: number;
 }
 
 export interface SandboxFaults {
@@ -62,6 +64,7 @@ export const DEFAULT_TIMINGS: SandboxTimings = {
   requestWindowMs: 300_000,
   requestBudget: 6000,
   maxConcurrent: 52,
+  dopHint: 8,
 };
 
 export const DEFAULT_ENVIRONMENTS: readonly EnvironmentSeed[] = [

@@ -104,3 +104,19 @@ describe("sandbox request budget", () => {
     expect(unauthenticated.status).toBe(401);
   });
 });
+
+describe("the parallelism Dataverse recommends", () => {
+  it("is a sandbox timing, read from DWCTL_SANDBOX_TIMINGS like the others", async () => {
+    const { timingsFromEnv } = await import("../../src/sandbox/settings.js");
+    expect(timingsFromEnv({ DWCTL_SANDBOX_TIMINGS: '{"dopHint": 16}' })).toEqual({ dopHint: 16 });
+    const dir = tempDir();
+    const sandbox = await start(dir, { timings: { dopHint: 3 } });
+    try {
+      const reply = await new SandboxClient(sandbox).call("GET", dv("prod", "WhoAmI"));
+      expect(reply.headers.get("x-ms-dop-hint")).toBe("3");
+    } finally {
+      await sandbox.stop();
+      removeDir(dir);
+    }
+  });
+});

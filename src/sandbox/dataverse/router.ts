@@ -10,14 +10,12 @@ import { handleBatch } from "./batch.js";
 import { handleEntityDefinitions, reactivateEntityKey } from "./metadata.js";
 import { handleRecords } from "./records.js";
 
-const DOP_HINT = "8";
-
 /** The Dataverse Web API of one environment, below `/<env>/dataverse/api/data/v9.2/`. */
 export function handleDataverse(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
   const base = `${dataverseUrl(context, environment.name)}/api/data/v9.2/`;
   const response = route(context, environment, request, base);
   response.headers["odata-version"] = "4.0";
-  response.headers["x-ms-dop-hint"] = DOP_HINT;
+  response.headers["x-ms-dop-hint"] = String(context.timings.dopHint);
   return response;
 }
 
