@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { TokenCredential } from "@azure/core-auth";
+import { Agent, request as undiciRequest } from "undici";
 import { buildBatches, isChangeSet } from "./batch.js";
 import type { BatchItem, BatchOperation, BatchOperationResult } from "./batch.js";
 import { parseBatchResponse } from "./batch.js";
@@ -311,27 +312,28 @@ export class HttpClient {
       timeout = AbortSignal.timeout(timeoutMs);
       const signal = outer === undefined ? timeout : AbortSignal.any([outer, timeout]);
       const started = this.#now();
-      const headers = new Headers(baseHeaders);
-      headers.set("Authorization", `Bearer ${token}`);
-      headers.set("x-ms-client-request-id", clientRequestId);
+      const headers: Record<string, string> = Object.fromEntries(baseHeaders);
+      headers["authorization"] = `Bearer ${token}`;
+      headers["x-ms-client-request-id"] = clientRequestId;
       this.#requestsSent++;
-      // Manual redirects: a redirect must never carry the token anywhere.
-      const init: RequestInit = { method, headers, signal, redirect: "manual" };
-      const raw = await fetch(target, body === undefined ? init : { ...init, body });
-      const text = await raw.text();
-      const requestId = serverRequestId(raw.headers) ?? clientRequestId;
-      this.#observe(raw);
+      // undici's request API rather than fetch: a third of the CPU per request, and it never
+      // follows a redirect, so a redirect cannot carry the token anywhere.
+      const raw = await undiciRequest(target, { method, headers, signal, dispatcher: DISPATCHER, ...(body === undefined ? {} : { body }) });
+      const text = await raw.body.text();
+      const responseHeaders = toHeaders(raw.headers);
+      const requestId = serverRequestId(responseHeaders) ?? clientRequestId;
+      this.#observe(raw.statusCode, responseHeaders);
       const response: HttpResponse = {
-        status: raw.status,
-        headers: raw.headers,
+        status: raw.statusCode,
+        headers: responseHeaders,
         text,
-        json: parseJson(raw, text, target),
-        etag: raw.headers.get("etag") ?? undefined,
+        json: parseJson(raw.statusCode, responseHeaders, text, target),
+        etag: responseHeaders.get("etag") ?? undefined,
         requestId,
       };
       const url = redact(target.href);
       const durationMs = this.#now() - started;
-      this.#log({ level: "debug", message: `${method} ${url} -> ${raw.status}`, method, url, status: raw.status, requestId, durationMs });
+      this.#log({ level: "debug", message: `${method} ${url} -> ${raw.statusCode}`, method, url, status: raw.statusCode, requestId, durationMs });
       return { kind: "response", response, token };
     } catch (error) {
       const timedOut = timeout?.aborted === true && outer?.aborted !== true;
@@ -342,9 +344,9 @@ export class HttpClient {
     }
   }
 
-  #observe(response: Response): void {
-    if (response.status === 429) this.#throttled++;
-    const hint = Number.parseInt(response.headers.get("x-ms-dop-hint") ?? "", 10);
+  #observe(status: number, headers: Headers): void {
+    if (status === 429) this.#throttled++;
+    const hint = Number.parseInt(headers.get("x-ms-dop-hint") ?? "", 10);
     if (!Number.isInteger(hint) || hint < 1) return;
     this.#dopHint = hint;
     if (this.#followDopHint) this.limiter.setLimit(Math.min(this.#maxConcurrency, hint));
@@ -402,14 +404,27 @@ function serverRequestId(headers: Headers): string | undefined {
   return headers.get("x-ms-service-request-id") ?? headers.get("request-id") ?? headers.get("x-ms-request-id") ?? undefined;
 }
 
-function parseJson(response: Response, text: string, target: URL): unknown {
-  if (text.trim() === "" || !/json/i.test(response.headers.get("content-type") ?? "")) return undefined;
+function parseJson(status: number, headers: Headers, text: string, target: URL): unknown {
+  if (text.trim() === "" || !/json/i.test(headers.get("content-type") ?? "")) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    if (!response.ok) return undefined;
-    throw new ProtocolError(`${target.href} answered ${response.status} with malformed JSON`);
+    if (status < 200 || status > 299) return undefined;
+    throw new ProtocolError(`${target.href} answered ${status} with malformed JSON`);
   }
+}
+
+/** One connection pool for every client in the process: keep-alive across the three services. */
+const DISPATCHER = new Agent({ keepAliveTimeout: 4_000 });
+
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  return headers;
 }
 
 function toHttpError(method: string, url: string, response: HttpResponse, attempts: number): HttpError {

@@ -1,6 +1,8 @@
 const MASK = "***";
 
 const registeredSecrets = new Set<string>();
+/** The registered secrets, longest first; rebuilt when one is added. */
+let longestFirst: string[] = [];
 
 /** Registers a known secret (a token, a client secret) so that `redact` masks it wherever it appears. */
 export function registerSecret(value: string): void {
@@ -10,6 +12,8 @@ export function registerSecret(value: string): void {
   if (encoded !== value) registeredSecrets.add(encoded);
   const jsonEscaped = JSON.stringify(value).slice(1, -1);
   if (jsonEscaped !== value) registeredSecrets.add(jsonEscaped);
+  // Longest first, so a secret that contains another registered one is masked whole.
+  longestFirst = [...registeredSecrets].sort((a, b) => b.length - a.length);
 }
 
 const AUTH_HEADER =
@@ -34,12 +38,15 @@ const SECRET_PAIR = new RegExp(
   "gi",
 );
 
+/** Every pattern below matches only text containing one of these. */
+const MAY_HOLD_SECRET = new RegExp(`authorization|x-api-key|ocp-apim-subscription-key|bearer|eyJ|${SECRET_KEYS.join("|")}`, "i");
+
 /** Removes credentials from any text before it reaches an error, a log line or a report. */
 export function redact(text: string): string {
   let result = text;
-  // Longest first, so a secret that contains another registered one is masked whole.
-  const secrets = [...registeredSecrets].sort((a, b) => b.length - a.length);
-  for (const secret of secrets) result = result.split(secret).join(MASK);
+  for (const secret of longestFirst) if (result.includes(secret)) result = result.split(secret).join(MASK);
+  // Most text (URLs, journal lines) has none of the words the patterns below start from.
+  if (!MAY_HOLD_SECRET.test(result)) return result;
   return result
     .replace(AUTH_HEADER, (_match, name: string, separator: string) => `${name}${separator}${MASK}`)
     .replace(BEARER, (_match, scheme: string) => `${scheme} ${MASK}`)

@@ -43,7 +43,7 @@ const NETWORK_ERROR_CODES: ReadonlySet<string> = new Set([
   "UND_ERR_BODY_TIMEOUT",
 ]);
 
-/** True for connection-level failures of fetch (undici wraps them in `TypeError: fetch failed`). */
+/** True for connection-level failures (undici error codes, socket errors, and fetch's `TypeError: fetch failed` wrapper). */
 export function isNetworkError(error: unknown): boolean {
   for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
     const code: unknown = Reflect.get(current, "code");
