@@ -4,10 +4,11 @@ import { parseLastApplied } from "../model/last-applied.js";
 import type { PairDesired } from "../model/pair-view.js";
 import type { Snapshot } from "../model/snapshot.js";
 import type { Action, Plan } from "../plan/plan.js";
-import { executeAction, waitForKey, type ExecuteOptions } from "./execute-action.js";
+import type { ExecuteOptions } from "./execute-action.js";
 import { Journal } from "./journal.js";
 import { acquireLock, refreshLock, releaseLock, type HeldLock } from "./lock.js";
 import { recordLastApplied } from "./record-last-applied.js";
+import { PhaseFailure, runPhase, waitForKeys } from "./run-phase.js";
 
 export interface ApplyOptions {
   runsDir: string;
@@ -18,6 +19,8 @@ export interface ApplyOptions {
   parallelism: number;
   confirm: string | undefined;
   keyTimeoutMs: number;
+  /** How long one map's stop, start, pause or resume may take, initial sync included; 60 minutes by default. */
+  mapTimeoutMs?: number;
   pollMs: number;
   log: (line: string) => void;
   sleep?: (ms: number) => Promise<void>;
@@ -101,31 +104,15 @@ export function phases(actions: readonly Action[]): Action[][] {
   return kindOrder.map((kind) => actions.filter((a) => a.kind === kind)).filter((phase) => phase.length > 0);
 }
 
-async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const worker = async (): Promise<void> => {
-    while (failure === undefined && next < items.length) {
-      const item = items[next++] as T;
-      try {
-        await run(item);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure !== undefined) throw failure.error;
-}
-
 /** Keys whose index a crashed run left building: starts must wait for them. */
 async function settleBuildingKeys(gateway: EnvironmentGateway, snapshot: Snapshot, plan: Plan, exec: ExecuteOptions): Promise<void> {
   const starting = new Set(plan.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap" || a.kind === "initialSync").map((a) => ("ref" in a ? a.ref.table : "")));
   const created = new Set(plan.actions.filter((a) => a.kind === "createAlternateKey").map((a) => ("schemaName" in a ? a.schemaName : "")));
-  for (const key of snapshot.alternateKeys) {
-    if (!starting.has(key.table) || created.has(key.schemaName)) continue;
-    if (key.status === "pending" || key.status === "inProgress") await waitForKey(gateway, key.table, key.schemaName, exec);
-  }
+  const building = snapshot.alternateKeys.filter(
+    (key) => starting.has(key.table) && !created.has(key.schemaName) && (key.status === "pending" || key.status === "inProgress"),
+  );
+  const failure = (await waitForKeys(gateway, building, exec, () => undefined))[0];
+  if (failure !== undefined) throw failure.error;
 }
 
 export async function applyPlan(
@@ -138,7 +125,13 @@ export async function applyPlan(
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const journal = new Journal(options.runsDir, options.runId);
   journal.attach("plan.json", JSON.stringify(plan, null, 2));
-  let lock: HeldLock | undefined = await acquireLock(gateway, { runId: options.runId, command: options.command, ttlMs: options.lockTtlMs });
+  let lock: HeldLock | undefined;
+  try {
+    lock = await acquireLock(gateway, { runId: options.runId, command: options.command, ttlMs: options.lockTtlMs });
+  } catch (error) {
+    journal.close();
+    throw error;
+  }
   journal.write({ step: "lock", kind: "lock", event: "note", description: `lock ${lock.value.id} taken by ${lock.value.holder}` });
   try {
     const snapshot = await gateway.snapshot();
@@ -162,9 +155,33 @@ export async function applyPlan(
         `Run dwctl plan --env ${plan.pair} again, review it, and apply the new plan.`,
       );
     }
-    const exec: ExecuteOptions = { keyTimeoutMs: options.keyTimeoutMs, pollMs: options.pollMs, sleep, note: (m) => options.log(`  … ${m}`) };
+    const exec: ExecuteOptions = {
+      keyTimeoutMs: options.keyTimeoutMs,
+      mapTimeoutMs: options.mapTimeoutMs ?? 60 * 60_000,
+      pollMs: options.pollMs,
+      sleep,
+      note: (m) => options.log(`  … ${m}`),
+    };
     let done = 0;
     const total = plan.actions.length;
+    const started = new Map<string, number>();
+    const tracker = {
+      started: (action: Action): void => {
+        started.set(action.id, Date.now());
+        journal.write({ step: action.id, kind: action.kind, event: "start", description: action.description });
+      },
+      ended: (action: Action, error?: unknown): void => {
+        const durationMs = Date.now() - (started.get(action.id) ?? Date.now());
+        if (error === undefined) {
+          done += 1;
+          journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "ok", durationMs });
+          options.log(`  ✓ ${action.description} (${(durationMs / 1000).toFixed(1)} s)`);
+          return;
+        }
+        const requestId = typeof error === "object" && error !== null && "requestId" in error && typeof error.requestId === "string" ? [error.requestId] : undefined;
+        journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "failed", durationMs, error: error instanceof Error ? error.message : String(error), ...(requestId === undefined ? {} : { requestIds: requestId }) });
+      },
+    };
     const firstStartWave = Math.min(...plan.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap").map((a) => a.wave));
     for (const wave of plan.waves) {
       const actions = plan.actions.filter((a) => a.wave === wave.index);
@@ -172,21 +189,15 @@ export async function applyPlan(
       if (wave.index === firstStartWave) await settleBuildingKeys(gateway, snapshot, plan, exec);
       options.log(`wave ${wave.index}/${plan.waves.length}: ${wave.title} (${actions.length} action${actions.length === 1 ? "" : "s"})`);
       for (const phase of phases(actions)) {
-        await pool(phase, options.parallelism, async (action) => {
-          const started = Date.now();
-          journal.write({ step: action.id, kind: action.kind, event: "start", description: action.description });
-          try {
-            await executeAction(gateway, action, exec);
-          } catch (error) {
-            const requestId = typeof error === "object" && error !== null && "requestId" in error && typeof error.requestId === "string" ? [error.requestId] : undefined;
-            journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "failed", durationMs: Date.now() - started, error: error instanceof Error ? error.message : String(error), ...(requestId === undefined ? {} : { requestIds: requestId }) });
-            throw new ApplyFailedError(action, error, journal.file, done, total);
-          }
-          done += 1;
-          journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "ok", durationMs: Date.now() - started });
-          options.log(`  ✓ ${action.description} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
-        });
+        try {
+          await runPhase(gateway, phase, options.parallelism, exec, tracker);
+        } catch (error) {
+          if (error instanceof PhaseFailure) throw new ApplyFailedError(error.action, error.failure, journal.file, done, total);
+          throw error;
+        }
       }
+      // Progress renews the lock too; a write that fails (the lock was taken over) stops the run
+      // here, before another wave runs without it.
       if (lock !== undefined) lock = await refreshLock(gateway, lock, { progress: { wave: wave.index, waves: plan.waves.length, done, total } }, options.lockTtlMs);
     }
     const after = await gateway.snapshot();
@@ -209,5 +220,6 @@ export async function applyPlan(
       const released = await releaseLock(gateway, lock.value.id).catch(() => false);
       journal.write({ step: "lock", kind: "lock", event: "note", description: released ? "lock released" : "lock was not ours any more" });
     }
+    journal.close();
   }
 }

@@ -1,8 +1,11 @@
-import type { EnvironmentGateway } from "../live/gateway.js";
+import type { EnvironmentGateway, MapActionRequest } from "../live/gateway.js";
 import type { Action } from "../plan/plan.js";
 
 export interface ExecuteOptions {
   keyTimeoutMs: number;
+  /** How long a stop, start, pause, resume or initial sync may take, initial sync included. */
+  mapTimeoutMs: number;
+  /** First wait between status reads. */
   pollMs: number;
   sleep: (ms: number) => Promise<void>;
   note: (message: string) => void;
@@ -22,48 +25,42 @@ export class KeyIndexFailedError extends Error {
   }
 }
 
-/** Polls an alternate key until its index is Active. Dual-write needs an active key before Refresh tables or a start. */
-export async function waitForKey(gateway: EnvironmentGateway, table: string, schemaName: string, options: ExecuteOptions): Promise<void> {
-  const deadline = Date.now() + options.keyTimeoutMs;
-  let last: string | undefined;
-  for (;;) {
-    const status = await gateway.alternateKeyStatus(table, schemaName);
-    if (status === "active") return;
-    if (status === "failed") throw new KeyIndexFailedError(table, schemaName);
-    if (status !== last) options.note(`alternate key ${schemaName} on ${table}: ${status ?? "not found yet"}`);
-    last = status;
-    if (Date.now() > deadline) throw new Error(`alternate key ${schemaName} on ${table} is still ${status ?? "missing"} after ${Math.round(options.keyTimeoutMs / 1000)} s`);
-    await options.sleep(options.pollMs);
+/** Actions that send a map through the service's lifecycle: sent first, then awaited together. */
+export type LifecycleAction = Extract<Action, { kind: "stopMap" | "startMap" | "pauseMap" | "resumeMap" | "initialSync" }>;
+
+/** Actions performed one call each. */
+export type SingleAction = Extract<Action, { kind: "saveMapDefinition" | "activateMapVersion" | "deleteMap" | "setLegalEntities" }>;
+
+export function isLifecycleAction(action: Action): action is LifecycleAction {
+  return action.kind === "stopMap" || action.kind === "startMap" || action.kind === "pauseMap" || action.kind === "resumeMap" || action.kind === "initialSync";
+}
+
+/** Sends a lifecycle action to the service without waiting for it. */
+export async function beginLifecycleAction(gateway: EnvironmentGateway, action: LifecycleAction): Promise<MapActionRequest> {
+  const send = async (name: MapActionRequest["action"], options: Parameters<EnvironmentGateway["beginMapAction"]>[2] = {}): Promise<MapActionRequest> => ({
+    ref: action.ref,
+    action: name,
+    requestId: await gateway.beginMapAction(action.ref, name, options),
+  });
+  switch (action.kind) {
+    case "stopMap":
+      return send("stop");
+    case "startMap":
+      return send("start", action.initialSync === null ? {} : { initialSync: action.initialSync });
+    case "pauseMap":
+      return send("pause");
+    case "resumeMap":
+      return send("resume");
+    case "initialSync":
+      return send("initialSync", { initialSync: { master: action.master } });
   }
 }
 
-/** Performs one plan action through the gateway: the sequence the plan's kind names. */
-export async function executeAction(gateway: EnvironmentGateway, action: Action, options: ExecuteOptions): Promise<void> {
+/** Performs one plan action through the gateway. */
+export async function executeAction(gateway: EnvironmentGateway, action: SingleAction): Promise<void> {
   switch (action.kind) {
-    case "createAlternateKey": {
-      try {
-        await gateway.createAlternateKey(action.table, { schemaName: action.schemaName, displayName: action.displayName, attributes: action.attributes });
-      } catch (error) {
-        // The plan was made from the live state, so the key was missing then; if the create is
-        // refused because it exists now (another writer, a lost response), wait for that key
-        // instead of failing. Anything else is a real failure.
-        if ((await gateway.alternateKeyStatus(action.table, action.schemaName)) === undefined) throw error;
-      }
-      await waitForKey(gateway, action.table, action.schemaName, options);
-      return;
-    }
-    case "reactivateAlternateKey":
-      await gateway.reactivateAlternateKey(action.table, action.schemaName);
-      await waitForKey(gateway, action.table, action.schemaName, options);
-      return;
-    case "setIntegrationKey":
-      await gateway.setIntegrationKey(action.table, action.columns);
-      return;
     case "setLegalEntities":
       await gateway.setLegalEntities(action.to);
-      return;
-    case "stopMap":
-      await gateway.runMapAction(action.ref, "stop");
       return;
     case "saveMapDefinition":
       await gateway.saveMapDefinition(action.definition);
@@ -73,18 +70,6 @@ export async function executeAction(gateway: EnvironmentGateway, action: Action,
       return;
     case "deleteMap":
       await gateway.deleteMap(action.ref);
-      return;
-    case "startMap":
-      await gateway.runMapAction(action.ref, "start", action.initialSync === null ? {} : { initialSync: action.initialSync });
-      return;
-    case "pauseMap":
-      await gateway.runMapAction(action.ref, "pause");
-      return;
-    case "resumeMap":
-      await gateway.runMapAction(action.ref, "resume");
-      return;
-    case "initialSync":
-      await gateway.runMapAction(action.ref, "initialSync", { initialSync: { master: action.master } });
       return;
   }
 }

@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { redact } from "../live/http/redact.js";
 
@@ -21,16 +21,26 @@ export interface JournalEntry {
 export class Journal {
   readonly dir: string;
   readonly file: string;
+  #fd: number | undefined;
 
   constructor(root: string, runId: string) {
     this.dir = join(root, runId);
     mkdirSync(this.dir, { recursive: true });
     this.file = join(this.dir, "journal.jsonl");
+    this.#fd = openSync(this.file, "a");
   }
 
+  /** Appends one line with a write(2) of its own: once it returns, a kill -9 cannot lose it. */
   write(entry: Omit<JournalEntry, "at">): void {
+    if (this.#fd === undefined) throw new Error(`the journal ${this.file} is closed`);
     const line = redact(JSON.stringify({ at: new Date().toISOString(), ...entry }));
-    appendFileSync(this.file, `${line}\n`);
+    writeSync(this.#fd, `${line}\n`);
+  }
+
+  close(): void {
+    if (this.#fd === undefined) return;
+    closeSync(this.#fd);
+    this.#fd = undefined;
   }
 
   attach(name: string, text: string): void {

@@ -18,6 +18,18 @@ export interface MapActionOptions {
   skipCatchUp?: "preserve" | "discard";
 }
 
+/** A lifecycle action sent with `beginMapAction`. */
+export interface MapActionRequest {
+  ref: MapRef;
+  action: MapAction;
+  requestId: string;
+}
+
+export type MapActionOutcome =
+  | { status: "waiting"; state: LiveMapState | undefined; message: string }
+  | { status: "done"; state: LiveMapState; message: string }
+  | { status: "failed"; state: LiveMapState | undefined; message: string };
+
 export interface ProgressEvent {
   step: string;
   message: string;
@@ -46,13 +58,23 @@ export interface EnvironmentGateway {
   deleteMap(ref: MapRef): Promise<void>;
   /** Runs a lifecycle action and waits until the service reports it finished; returns the resulting state. */
   runMapAction(ref: MapRef, action: MapAction, options?: MapActionOptions): Promise<LiveMapState>;
+  /** Sends a lifecycle action without waiting for it; returns the service's request id, for `mapActionOutcomes`. */
+  beginMapAction(ref: MapRef, action: MapAction, options?: MapActionOptions): Promise<string>;
+  /**
+   * Where each begun action stands, in the order asked. Many are read from one listing of the
+   * maps, not one status request each; an action is done once its map settled (initial sync and
+   * catch-up finished).
+   */
+  mapActionOutcomes(requests: readonly MapActionRequest[]): Promise<MapActionOutcome[]>;
 
   /** Creates a Dataverse alternate key; its index then builds asynchronously. */
   createAlternateKey(table: string, key: { schemaName: string; displayName: string; attributes: string[] }): Promise<void>;
   alternateKeyStatus(table: string, schemaName: string): Promise<AlternateKeyStatus | undefined>;
+  /** The statuses of many keys, in the order asked (undefined: no such key); many are read in one listing. */
+  alternateKeyStatuses(keys: readonly { table: string; schemaName: string }[]): Promise<(AlternateKeyStatus | undefined)[]>;
   reactivateAlternateKey(table: string, schemaName: string): Promise<void>;
-  /** Sets the dual-write integration key of a table. */
-  setIntegrationKey(table: string, columns: string[]): Promise<void>;
+  /** Sets the dual-write integration keys of these tables (others keep theirs), in as few requests as the service allows. */
+  setIntegrationKeys(keys: readonly { table: string; columns: string[] }[]): Promise<void>;
 
   /** Changes the legal entities of the existing link. */
   setLegalEntities(legalEntities: string[]): Promise<void>;

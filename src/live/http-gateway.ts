@@ -18,12 +18,13 @@ import { DataverseClient } from "./dataverse/dataverse-client.js";
 import type { MapRow, TableKeys } from "./dataverse/dataverse-client.js";
 import { RecordStore } from "./dataverse/records.js";
 import { DUAL_WRITE_API_PATH, DUAL_WRITE_SCOPE, DualWriteClient, dualWriteHeaders } from "./dualwrite/dualwrite-client.js";
+import { isSettling } from "./dualwrite/dualwrite-client.js";
 import type { Link, PollOptions, ServiceMap, StartParameters } from "./dualwrite/dualwrite-client.js";
 import { FinOpsClient } from "./finops/finops-client.js";
 import { GatewayRefusedError } from "./gateway.js";
-import type { EnvironmentGateway, MapAction, MapActionOptions, ProgressListener } from "./gateway.js";
+import type { EnvironmentGateway, MapAction, MapActionOptions, MapActionOutcome, MapActionRequest, ProgressListener } from "./gateway.js";
 import { isHttpStatus } from "./dataverse/odata.js";
-import { HttpClient, PreconditionFailedError } from "./http/index.js";
+import { HttpClient, PreconditionFailedError, redact } from "./http/index.js";
 import type { HttpClientOptions } from "./http/index.js";
 import { fromMapRow, mapRowIdentity, toMapRow } from "./mapping-json.js";
 import type { MapRowIdentity, MapRowInput } from "./mapping-json.js";
@@ -45,6 +46,11 @@ export interface HttpGatewayOptions {
   powerAppsEnvironmentName?: string;
   poll?: Omit<PollOptions, "onProgress" | "label">;
 }
+
+/** Up to this many keys or map actions are polled one request each; more are read from one listing. */
+const SINGLE_READS = 8;
+/** Tables per integration-key write: the service merges by table, so the estate's keys go in a few requests. */
+const INTEGRATION_KEYS_PER_REQUEST = 250;
 
 const STATE_AFTER: Record<MapAction, LiveMapState> = {
   start: "running",
@@ -170,13 +176,14 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
     const fields = toMapRow(definition);
     for (let attempt = 1; ; attempt++) {
       const rows = await this.#mapRows(attempt > 1);
-      const existing = rows.find((row) => {
+      const existing = rowsOfEntity(rows, definition.financeAndOperations.entity).find((row) => {
         const identity = rowIdentity(row);
         return identity !== undefined && sameDefinitionMap(identity, definition) && sameVersion(identity, definition.version);
       });
       if (existing === undefined) {
         const created = await this.dataverse.createMapRow(fields);
         rows.push(created);
+        byEntity.get(rows)?.add(created);
         // Maps already listed keep their entries (pid, active tid): only a new map is missing from them.
         this.#serviceMapsGeneration += 1;
         this.#createdAt.set(mapKey({ entity: definition.financeAndOperations.entity, table: definition.dataverse.table }), this.#serviceMapsGeneration);
@@ -198,13 +205,14 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
       }
       Object.assign(existing, { ...rowFromFields(fields), etag: undefined });
       identities.delete(existing);
+      byEntity.delete(rows);
       return { versionId: existing.id };
     }
   }
 
   async activateMapVersion(ref: MapRef, version: { publisher: string; number: string }): Promise<void> {
     const names = await this.#tableNames();
-    const row = (await this.#mapRows(false)).find((candidate) => {
+    const row = rowsOfEntity(await this.#mapRows(false), ref.entity).find((candidate) => {
       const identity = rowIdentity(candidate);
       return identity !== undefined && sameRef(identity, ref, names) && sameVersion(identity, version);
     });
@@ -216,6 +224,8 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
       );
     }
     const { cid, map } = await this.#serviceMap(ref);
+    // The service already runs this version (a new map's only version is active from the start).
+    if (map.tid === row.id) return;
     await this.dualWrite.switchActive(cid, row.id, map.pid);
     map.tid = row.id;
   }
@@ -235,6 +245,7 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
       }
       rows.splice(rows.indexOf(row), 1);
     }
+    byEntity.delete(rows);
     this.#serviceMaps = undefined;
   }
 
@@ -249,6 +260,35 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
     return map.state;
   }
 
+  async beginMapAction(ref: MapRef, action: MapAction, options: MapActionOptions = {}): Promise<string> {
+    const { cid, map } = await this.#serviceMap(ref);
+    return this.dualWrite.sendAction(action, { tid: map.tid, pid: map.pid, cid, parameters: actionParameters(action, options) }, { label: `${action} ${describe(ref)}` });
+  }
+
+  async mapActionOutcomes(requests: readonly MapActionRequest[]): Promise<MapActionOutcome[]> {
+    if (requests.length === 0) return [];
+    const fromStatus = async (request: MapActionRequest): Promise<MapActionOutcome> => {
+      const { status, message, state } = await this.dualWrite.requestStatus(request.requestId);
+      return outcomeOf(request, status, message, state);
+    };
+    if (requests.length <= SINGLE_READS) return Promise.all(requests.map(fromStatus));
+    // One listing of every map answers for all of them: each map carries its last request and state.
+    const link = await this.#requireLink();
+    const maps = await this.dualWrite.maps(link.cid);
+    this.#serviceMaps = maps;
+    const names = await this.#tableNames();
+    return Promise.all(
+      requests.map(async (request) => {
+        const map = findServiceMap(maps, request.ref, names);
+        const last = map?.lastRequest;
+        // Someone else's request came after ours (or the map is gone): ask for ours by its id.
+        if (map === undefined || last === undefined || last.requestId !== request.requestId) return fromStatus(request);
+        const status = last.status === 2 ? "completed" : last.status === 3 ? "error" : "waiting";
+        return outcomeOf(request, status, redact(last.message), map.state);
+      }),
+    );
+  }
+
   async createAlternateKey(table: string, key: { schemaName: string; displayName: string; attributes: string[] }): Promise<void> {
     await this.dataverse.createKey(table, key);
   }
@@ -257,13 +297,28 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
     return this.dataverse.keyStatus(table, schemaName.toLowerCase());
   }
 
+  async alternateKeyStatuses(keys: readonly { table: string; schemaName: string }[]): Promise<(AlternateKeyStatus | undefined)[]> {
+    if (keys.length <= SINGLE_READS) return Promise.all(keys.map((key) => this.alternateKeyStatus(key.table, key.schemaName)));
+    const tables = await this.dataverse.listTables();
+    this.#tables = new TableNames(tables);
+    const statuses = new Map<string, AlternateKeyStatus>();
+    for (const table of tables) {
+      for (const key of table.keys) statuses.set(`${table.logicalName}|${(key.logicalName || key.schemaName).toLowerCase()}`, key.status);
+    }
+    return keys.map((key) => statuses.get(`${key.table}|${key.schemaName.toLowerCase()}`));
+  }
+
   async reactivateAlternateKey(table: string, schemaName: string): Promise<void> {
     await this.dataverse.reactivateKey(table, schemaName.toLowerCase());
   }
 
-  async setIntegrationKey(table: string, columns: string[]): Promise<void> {
+  async setIntegrationKeys(keys: readonly { table: string; columns: string[] }[]): Promise<void> {
+    if (keys.length === 0) return;
     const link = await this.#requireLink();
-    await this.dualWrite.setIntegrationKeys(link.cid, { [table]: columns });
+    for (let start = 0; start < keys.length; start += INTEGRATION_KEYS_PER_REQUEST) {
+      const chunk = keys.slice(start, start + INTEGRATION_KEYS_PER_REQUEST);
+      await this.dualWrite.setIntegrationKeys(link.cid, Object.fromEntries(chunk.map((key) => [key.table, key.columns])));
+    }
   }
 
   async setLegalEntities(legalEntities: string[]): Promise<void> {
@@ -366,8 +421,7 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
   async #serviceMap(ref: MapRef): Promise<{ cid: string; map: ServiceMap }> {
     const link = await this.#requireLink();
     const names = await this.#tableNames();
-    const find = (maps: ServiceMap[]): ServiceMap | undefined =>
-      maps.find((map) => sameRef({ entity: map.sourceSchema, destination: map.destinationSchema, entitySet: undefined }, ref, names));
+    const find = (maps: ServiceMap[]): ServiceMap | undefined => findServiceMap(maps, ref, names);
     let map = this.#serviceMaps === undefined ? undefined : find(this.#serviceMaps);
     if (map === undefined) {
       const createdAt = this.#createdAt.get(mapKey(ref)) ?? 0;
@@ -523,6 +577,53 @@ function rowIdentity(row: MapRow): MapRowIdentity | undefined {
   }
   identities.set(row, identity);
   return identity;
+}
+
+/** Map rows grouped by F&O entity, per row list: saves and activations look among a few rows, not all of them. */
+const byEntity = new WeakMap<MapRow[], EntityIndex<MapRow>>();
+const serviceMapsByEntity = new WeakMap<ServiceMap[], EntityIndex<ServiceMap>>();
+
+class EntityIndex<T> {
+  readonly #groups = new Map<string, T[]>();
+  constructor(private readonly entityOf: (item: T) => string | undefined) {}
+  add(item: T): void {
+    const entity = this.entityOf(item)?.toLowerCase();
+    if (entity === undefined) return;
+    const group = this.#groups.get(entity);
+    if (group === undefined) this.#groups.set(entity, [item]);
+    else group.push(item);
+  }
+  get(entity: string): T[] {
+    return this.#groups.get(entity.toLowerCase()) ?? [];
+  }
+}
+
+function rowsOfEntity(rows: MapRow[], entity: string): MapRow[] {
+  let index = byEntity.get(rows);
+  if (index === undefined) {
+    index = new EntityIndex((row) => rowIdentity(row)?.entity);
+    for (const row of rows) index.add(row);
+    byEntity.set(rows, index);
+  }
+  return index.get(entity);
+}
+
+function findServiceMap(maps: ServiceMap[], ref: MapRef, names: TableNames): ServiceMap | undefined {
+  let index = serviceMapsByEntity.get(maps);
+  if (index === undefined) {
+    index = new EntityIndex((map) => map.sourceSchema);
+    for (const map of maps) index.add(map);
+    serviceMapsByEntity.set(maps, index);
+  }
+  return index.get(ref.entity).find((map) => sameRef({ entity: map.sourceSchema, destination: map.destinationSchema, entitySet: undefined }, ref, names));
+}
+
+function outcomeOf(request: MapActionRequest, status: "waiting" | "completed" | "error", message: string, state: LiveMapState | undefined): MapActionOutcome {
+  if (status === "error") return { status: "failed", state, message };
+  // A start or resume is finished when the map left its initial sync or catch-up, not when the request completed.
+  const settling = (request.action === "start" || request.action === "resume" || request.action === "initialSync") && isSettling(state);
+  if (status === "waiting" || settling || state === undefined) return { status: "waiting", state, message };
+  return { status: "done", state, message };
 }
 
 function sameDefinitionMap(identity: MapRowIdentity, definition: MapDefinition): boolean {

@@ -27,11 +27,14 @@ class SettledGateway implements EnvironmentGateway {
   async snapshot(): Promise<Snapshot> {
     return { ...structuredClone(this.live), lock: this.#records.get("lock"), lastApplied: this.#records.get("lastApplied") };
   }
-  async setIntegrationKey(table: string, columns: string[]): Promise<void> {
-    this.calls.push(`setIntegrationKey ${table} ${columns.join(",")}`);
+  async setIntegrationKeys(keys: readonly { table: string; columns: string[] }[]): Promise<void> {
+    for (const { table, columns } of keys) this.calls.push(`setIntegrationKey ${table} ${columns.join(",")}`);
   }
   async alternateKeyStatus(table: string, schemaName: string): Promise<AlternateKeyStatus | undefined> {
     return this.live.alternateKeys.find((k) => k.table === table && k.schemaName === schemaName)?.status;
+  }
+  async alternateKeyStatuses(keys: readonly { table: string; schemaName: string }[]): Promise<(AlternateKeyStatus | undefined)[]> {
+    return Promise.all(keys.map((key) => this.alternateKeyStatus(key.table, key.schemaName)));
   }
   async readRecord(kind: RecordKind): Promise<StoredRecord | undefined> {
     return this.#records.get(kind);
@@ -54,6 +57,12 @@ class SettledGateway implements EnvironmentGateway {
     throw new Error("not expected");
   }
   async deleteMap(): Promise<void> {
+    throw new Error("not expected");
+  }
+  async beginMapAction(): Promise<never> {
+    throw new Error("not expected");
+  }
+  async mapActionOutcomes(): Promise<never> {
     throw new Error("not expected");
   }
   async runMapAction(): Promise<never> {
@@ -147,5 +156,42 @@ describe("apply after the live state settled since the plan", () => {
     expect(gateway.calls).toEqual([]);
     expect(await gateway.readRecord("lock")).toBeUndefined();
     expect(await gateway.readRecord("lastApplied")).toBeUndefined();
+  });
+});
+
+describe("progress records after each wave", () => {
+  const pd = pairDesired(planEstate());
+  const replan = (snapshot: Snapshot): ReturnType<typeof planOf> => planOf(pd, { live: snapshot, lastApplied: undefined });
+
+  /** Two waves: account's integration key first, then a start of the account map. */
+  function twoWaves(): Snapshot {
+    const live = liveFromDesired(pd);
+    live.integrationKeys = live.integrationKeys.filter((k) => k.table !== "account");
+    const map = live.maps.find((m) => m.ref.table === "account");
+    if (map === undefined) throw new Error("the estate changed: fix the test");
+    map.state = "stopped";
+    return live;
+  }
+
+  class StolenLockGateway extends SettledGateway {
+    lockWrites = 0;
+    override async writeRecord(kind: RecordKind, value: unknown, condition: { etag: string } | { absent: true }): Promise<StoredRecord> {
+      // The first write takes the lock; someone else takes it over before the progress write after wave 1.
+      if (kind === "lock" && ++this.lockWrites === 2) throw new RecordConflictError("lock");
+      return super.writeRecord(kind, value, condition);
+    }
+    override async beginMapAction(): Promise<never> {
+      this.calls.push("beginMapAction");
+      throw new Error("the run went on without its lock");
+    }
+  }
+
+  it("stops before the next wave when the lock was taken over", async () => {
+    const live = twoWaves();
+    const plan = replan(live);
+    expect(new Set(plan.actions.map((a) => a.wave)).size).toBeGreaterThanOrEqual(2);
+    const gateway = new StolenLockGateway(live);
+    await expect(applyPlan(gateway, plan, { desired: pd, replan }, options([]))).rejects.toBeInstanceOf(RecordConflictError);
+    expect(gateway.calls).toEqual(["setIntegrationKey account accountnumber,msdyn_company.cdm_companycode"]);
   });
 });

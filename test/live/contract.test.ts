@@ -100,7 +100,7 @@ describe("the adapters against the sandbox", () => {
       attributes: ["accountnumber", "msdyn_company"],
     });
     expect(await waitForKey("account", "msdyn_accountnumber_company")).toBe("active");
-    await gateway.setIntegrationKey("account", ["accountnumber", "msdyn_company.cdm_companycode"]);
+    await gateway.setIntegrationKeys([{ table: "account", columns: ["accountnumber", "msdyn_company.cdm_companycode"] }]);
 
     await expect(gateway.runMapAction(ref, "start", { initialSync: { master: "dataverse" } })).resolves.toBe("running");
     expect(events.length).toBeGreaterThan(0);

@@ -254,7 +254,7 @@ describe("keys, link and cleanup", () => {
 
   it("sets integration keys and legal entities through the link", async () => {
     const gw = gateway();
-    await gw.setIntegrationKey("account", ["accountnumber", "msdyn_company.cdm_companycode"]);
+    await gw.setIntegrationKeys([{ table: "account", columns: ["accountnumber", "msdyn_company.cdm_companycode"] }]);
     await gw.setLegalEntities(["USMF", "DEMF"]);
     expect(estate.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
       "GET Environments",
@@ -275,7 +275,7 @@ describe("keys, link and cleanup", () => {
 
   it("refuses what needs a link when there is none", async () => {
     estate.link = undefined;
-    await expect(gateway().setIntegrationKey("account", ["accountnumber"])).rejects.toThrow(/not linked/);
+    await expect(gateway().setIntegrationKeys([{ table: "account", columns: ["accountnumber"] }])).rejects.toThrow(/not linked/);
   });
 
   it("cleans the runtime configuration of each side and counts the rows", async () => {
@@ -390,3 +390,93 @@ async function startTokenEndpoint(): Promise<{ scopes: string[] }> {
   });
   return { scopes };
 }
+
+describe("reads that answer for many at once", () => {
+  const tableNamed = (index: number): string => `new_table${index}`;
+
+  function tablesWithKeys(count: number, status: (index: number) => string): void {
+    for (let index = 0; index < count; index++) {
+      estate.tables.push({
+        LogicalName: tableNamed(index),
+        EntitySetName: `${tableNamed(index)}s`,
+        Keys: [{ SchemaName: `new_Key${index}`, LogicalName: `new_key${index}`, DisplayName: { UserLocalizedLabel: { Label: "k" } }, KeyAttributes: ["new_code"], EntityKeyIndexStatus: status(index) }],
+      });
+    }
+  }
+
+  it("does not switch to the version the service already runs", async () => {
+    addMap(definition());
+    await gateway().activateMapVersion({ entity: "CustomersV3", table: "account" }, { publisher: "contoso", number: "1.0.0.3" });
+    expect(estate.calls.some((call) => call.path.startsWith("SolutionAware/"))).toBe(false);
+  });
+
+  it("reads a few key statuses one by one, and many from one listing of the tables", async () => {
+    const statuses = ["Active", "Pending", "InProgress", "Failed"];
+    tablesWithKeys(12, (index) => statuses[index % 4] ?? "Active");
+    const gw = gateway();
+    const few = [0, 1, 2].map((index) => ({ table: tableNamed(index), schemaName: `new_Key${index}` }));
+    await expect(gw.alternateKeyStatuses(few)).resolves.toEqual(["active", "pending", "inProgress"]);
+    expect(estate.calls.filter((call) => call.path.includes("/Keys("))).toHaveLength(3);
+
+    estate.calls.length = 0;
+    const many = Array.from({ length: 12 }, (_, index) => ({ table: tableNamed(index), schemaName: `new_Key${index}` }));
+    const missing = { table: tableNamed(0), schemaName: "new_Nothing" };
+    const read = await gw.alternateKeyStatuses([...many, missing]);
+    expect(read).toEqual([...Array.from({ length: 12 }, (_, index) => ["active", "pending", "inProgress", "failed"][index % 4]), undefined]);
+    expect(estate.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET EntityDefinitions"]);
+  });
+
+  it("follows many map actions from one listing of the maps, and asks for the rest by request id", async () => {
+    const refs = Array.from({ length: 10 }, (_, index) => {
+      addMap(definition(`Entity${index}`, tableNamed(index), `${tableNamed(index)}s`));
+      estate.tables.push({ LogicalName: tableNamed(index), EntitySetName: `${tableNamed(index)}s`, Keys: [] });
+      return { entity: `Entity${index}`, table: tableNamed(index) };
+    });
+    const gw = gateway();
+    estate.waitingPolls = 0;
+    const requests = [];
+    for (const ref of refs) requests.push({ ref, action: "start" as const, requestId: await gw.beginMapAction(ref, "start") });
+    const last = (index: number, status: number, state: number, message = ""): void => {
+      const item = estate.entities[index];
+      if (item === undefined) throw new Error("no such map");
+      item.state = state;
+      item.lastRequest = { requestId: requests[index]?.requestId ?? "", status, message };
+    };
+    for (let index = 0; index < 10; index++) last(index, 2, 4);
+    last(1, 1, 1); // still waiting
+    last(2, 2, 2); // completed, but the initial sync still runs
+    last(3, 3, 0, "DIPV1003: table new_table3 has no integration key"); // failed
+    const overtaken = estate.entities[4];
+    if (overtaken === undefined) throw new Error("no fifth map");
+    overtaken.lastRequest = { requestId: "someone-else", status: 2, message: "" }; // a later request by someone else
+    estate.statusOutcome = { status: 2, message: "", state: 4 };
+    estate.calls.length = 0;
+
+    const outcomes = await gw.mapActionOutcomes(requests);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(["done", "waiting", "waiting", "failed", "done", "done", "done", "done", "done", "done"]);
+    expect(outcomes[0]).toEqual({ status: "done", state: "running", message: "" });
+    expect(outcomes[3]?.message).toMatch(/DIPV1003/);
+    expect(estate.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET Entities", `GET Status/${requests[4]?.requestId}`]);
+  });
+
+  it("asks a few map actions by request id, and waits while a start is still syncing", async () => {
+    addMap(definition());
+    const gw = gateway();
+    const ref = { entity: "CustomersV3", table: "account" };
+    const request = { ref, action: "start" as const, requestId: await gw.beginMapAction(ref, "start") };
+    estate.waitingPolls = 0;
+    estate.statusOutcome = { status: 2, message: "", state: 2 };
+    await expect(gw.mapActionOutcomes([request])).resolves.toEqual([{ status: "waiting", state: "initializing", message: "" }]);
+    estate.statusOutcome = { status: 2, message: "", state: 4 };
+    await expect(gw.mapActionOutcomes([request])).resolves.toEqual([{ status: "done", state: "running", message: "" }]);
+    expect(estate.calls.filter((call) => call.path.startsWith("Status/"))).toHaveLength(2);
+  });
+
+  it("sets the integration keys of many tables in one request per 250 tables", async () => {
+    const keys = Array.from({ length: 600 }, (_, index) => ({ table: tableNamed(index), columns: ["new_code"] }));
+    await gateway().setIntegrationKeys(keys);
+    expect(estate.calls.filter((call) => call.path === "api/dataset/cid-1/IntegrationKeys")).toHaveLength(3);
+    expect(Object.keys(estate.integrationKeys)).toHaveLength(600);
+    expect(estate.integrationKeys[tableNamed(599)]).toEqual(["new_code"]);
+  });
+});

@@ -73,6 +73,23 @@ export interface ServiceMap {
   lastRequest: { requestId: string; status: number; message: string } | undefined;
 }
 
+export interface RequestStatus {
+  status: "waiting" | "completed" | "error";
+  message: string;
+  /** The map's state afterwards, when the request concerns a map. */
+  state: LiveMapState | undefined;
+}
+
+/** A map in the middle of an initial sync or a catch-up: a start or resume is not finished until it leaves it. */
+export function isSettling(state: LiveMapState | undefined): boolean {
+  return state === "initializing" || state === "resuming";
+}
+
+export function requestStatusOf(code: unknown): RequestStatus["status"] {
+  const value = Number(code);
+  return value === STATUS_COMPLETED ? "completed" : value === STATUS_ERROR ? "error" : "waiting";
+}
+
 export interface StartParameters {
   skipInitialSync?: boolean;
   conflictResolution?: { master: "CRM" | "AX"; option: "1" };
@@ -171,12 +188,29 @@ export class DualWriteClient {
   /** Sends a lifecycle action and waits until the service reports it finished. */
   async runAction(action: MapAction, detail: StartDetail, options: Pick<PollOptions, "label"> = {}): Promise<OperationResult> {
     const label = options.label ?? `${action} ${detail.tid}`;
+    return this.waitFor(await this.sendAction(action, detail, { label }), { label, untilSettled: true });
+  }
+
+  /** Sends a lifecycle action; returns its request id at once (the service answers 202 and works on). */
+  async sendAction(action: MapAction, detail: StartDetail, options: Pick<PollOptions, "label"> = {}): Promise<string> {
+    const label = options.label ?? `${action} ${detail.tid}`;
     const accepted = await this.#refusable(
       this.http.request("POST", "Start", { json: { action: ACTION_CODES[action], details: [detail] } }),
       label,
       "check the map's state in the dual-write UI",
     );
-    return this.waitFor(requestIdOf(accepted.json, label), { label, untilSettled: true });
+    return requestIdOf(accepted.json, label);
+  }
+
+  /** One read of `Status/<requestId>`. */
+  async requestStatus(requestId: string): Promise<RequestStatus> {
+    const body = await this.http.getJson<unknown>(`Status/${encodeURIComponent(requestId)}`);
+    const stateCode = property(body, "state");
+    return {
+      status: requestStatusOf(property(body, "status")),
+      message: redact(text(property(body, "message"))),
+      state: stateCode === undefined || stateCode === null ? undefined : stateFromCode(stateCode),
+    };
   }
 
   async switchActive(cid: string, tid: string, pid: string): Promise<void> {
@@ -261,18 +295,14 @@ export class DualWriteClient {
     const started = now();
     let interval = this.#poll.initialIntervalMs;
     for (;;) {
-      const body = await this.http.getJson<unknown>(`Status/${encodeURIComponent(requestId)}`);
-      const status = Number(property(body, "status"));
-      const message = redact(text(property(body, "message")));
-      const stateCode = property(body, "state");
-      const state = stateCode === undefined || stateCode === null ? undefined : stateFromCode(stateCode);
+      const { status, message, state } = await this.requestStatus(requestId);
       // A completed request can leave the map mid-transition (initial sync or catch-up still running): wait for it to settle.
-      const settling = options.untilSettled === true && (state === "initializing" || state === "resuming");
-      if (status === STATUS_COMPLETED && !settling) {
+      const settling = options.untilSettled === true && isSettling(state);
+      if (status === "completed" && !settling) {
         onProgress?.({ step: label, message: `${label}: completed`, fraction: 1 });
         return { requestId, message, state };
       }
-      if (status === STATUS_ERROR) {
+      if (status === "error") {
         throw new GatewayRefusedError(
           `${label} failed in the dual-write service${message === "" ? "" : `: ${message}`}`,
           "see the map's errors in the dual-write UI, fix them and run again",

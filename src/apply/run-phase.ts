@@ -1,0 +1,244 @@
+import type { EnvironmentGateway, MapActionRequest } from "../live/gateway.js";
+import type { Action } from "../plan/plan.js";
+import { KeyIndexFailedError, beginLifecycleAction, executeAction, isLifecycleAction, type ExecuteOptions, type LifecycleAction, type SingleAction } from "./execute-action.js";
+
+/** How a phase reports each action: started, then ended (ok or with the error that failed it). */
+export interface PhaseTracker {
+  started(action: Action): void;
+  ended(action: Action, error?: unknown): void;
+}
+
+/** The first action of a phase that failed, with why. */
+export class PhaseFailure extends Error {
+  constructor(
+    readonly action: Action,
+    readonly failure: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = "PhaseFailure";
+  }
+}
+
+type KeyAction = Extract<Action, { kind: "createAlternateKey" | "reactivateAlternateKey" }>;
+
+/**
+ * Runs the actions of one phase (one kind, one wave) as the platform allows it best:
+ * - integration keys go in a few requests, since the service merges them by table;
+ * - alternate keys are all created first, then their indexes are awaited together: the
+ *   platform builds them concurrently, and one listing answers for many;
+ * - lifecycle actions are all sent, then awaited together from the service's map list;
+ * - anything else runs action by action, `parallelism` at a time.
+ * Every action that started is followed to its end before a failure is reported, so the journal
+ * never leaves one open.
+ */
+export async function runPhase(gateway: EnvironmentGateway, phase: readonly Action[], parallelism: number, exec: ExecuteOptions, tracker: PhaseTracker): Promise<void> {
+  const first = phase[0];
+  if (first === undefined) return;
+  if (first.kind === "setIntegrationKey") return setIntegrationKeys(gateway, phase, tracker);
+  if (first.kind === "createAlternateKey" || first.kind === "reactivateAlternateKey") return buildKeys(gateway, phase as KeyAction[], parallelism, exec, tracker);
+  if (isLifecycleAction(first)) return runLifecycle(gateway, phase as LifecycleAction[], parallelism, exec, tracker);
+  await pool(phase as SingleAction[], parallelism, async (action) => {
+    tracker.started(action);
+    try {
+      await executeAction(gateway, action);
+    } catch (error) {
+      tracker.ended(action, error);
+      throw new PhaseFailure(action, error);
+    }
+    tracker.ended(action);
+  });
+}
+
+async function setIntegrationKeys(gateway: EnvironmentGateway, phase: readonly Action[], tracker: PhaseTracker): Promise<void> {
+  const keys = phase.flatMap((action) => (action.kind === "setIntegrationKey" ? [{ table: action.table, columns: action.columns }] : []));
+  for (const action of phase) tracker.started(action);
+  try {
+    await gateway.setIntegrationKeys(keys);
+  } catch (error) {
+    for (const action of phase) tracker.ended(action, error);
+    throw new PhaseFailure(phase[0] as Action, error);
+  }
+  for (const action of phase) tracker.ended(action);
+}
+
+async function buildKeys(gateway: EnvironmentGateway, phase: readonly KeyAction[], parallelism: number, exec: ExecuteOptions, tracker: PhaseTracker): Promise<void> {
+  const sent: KeyAction[] = [];
+  const sendFailure = await settle(
+    pool(phase, parallelism, async (action) => {
+      tracker.started(action);
+      try {
+        if (action.kind === "reactivateAlternateKey") await gateway.reactivateAlternateKey(action.table, action.schemaName);
+        else await createKey(gateway, action);
+      } catch (error) {
+        tracker.ended(action, error);
+        throw new PhaseFailure(action, error);
+      }
+      sent.push(action);
+    }),
+  );
+  const failures = await waitForKeys(gateway, sent, exec, (action, error) => tracker.ended(action, error));
+  const first = failures[0];
+  const failure = sendFailure ?? (first === undefined ? undefined : new PhaseFailure(first.key, first.error));
+  if (failure !== undefined) throw failure;
+}
+
+async function createKey(gateway: EnvironmentGateway, action: Extract<Action, { kind: "createAlternateKey" }>): Promise<void> {
+  try {
+    await gateway.createAlternateKey(action.table, { schemaName: action.schemaName, displayName: action.displayName, attributes: action.attributes });
+  } catch (error) {
+    // The plan was made from the live state, so the key was missing then; if the create is
+    // refused because it exists now (another writer, a lost response), wait for that key
+    // instead of failing. Anything else is a real failure.
+    if ((await gateway.alternateKeyStatus(action.table, action.schemaName)) === undefined) throw error;
+  }
+}
+
+/**
+ * Polls alternate keys until each index is Active (dual-write needs an active key before a start),
+ * calling `done` for each as it settles; returns the keys that failed (a Failed index, a timeout).
+ */
+export async function waitForKeys<K extends { table: string; schemaName: string }>(
+  gateway: EnvironmentGateway,
+  keys: readonly K[],
+  options: ExecuteOptions,
+  done: (key: K, error?: unknown) => void,
+): Promise<{ key: K; error: Error }[]> {
+  const deadline = Date.now() + options.keyTimeoutMs;
+  const failures: { key: K; error: Error }[] = [];
+  const fail = (key: K, error: Error): void => {
+    failures.push({ key, error });
+    done(key, error);
+  };
+  const seen = new Map<K, string | undefined>();
+  let pending = [...keys];
+  while (pending.length > 0) {
+    let statuses: Awaited<ReturnType<EnvironmentGateway["alternateKeyStatuses"]>>;
+    try {
+      statuses = await gateway.alternateKeyStatuses(pending);
+    } catch (error) {
+      // The status read failed for good (after its retries): every key still waiting ends with it.
+      for (const key of pending) fail(key, error instanceof Error ? error : new Error(String(error)));
+      break;
+    }
+    const waiting: K[] = [];
+    pending.forEach((key, index) => {
+      const status = statuses[index];
+      if (status === "active") return done(key);
+      if (status === "failed") return fail(key, new KeyIndexFailedError(key.table, key.schemaName));
+      if (!seen.has(key) || seen.get(key) !== status) options.note(`alternate key ${key.schemaName} on ${key.table}: ${status ?? "not found yet"}`);
+      seen.set(key, status);
+      waiting.push(key);
+    });
+    pending = waiting;
+    if (pending.length === 0) break;
+    if (Date.now() > deadline) {
+      const seconds = Math.round(options.keyTimeoutMs / 1000);
+      for (const key of pending) fail(key, new Error(`alternate key ${key.schemaName} on ${key.table} is still ${seen.get(key) ?? "missing"} after ${seconds} s`));
+      break;
+    }
+    await options.sleep(options.pollMs);
+  }
+  return failures;
+}
+
+async function runLifecycle(gateway: EnvironmentGateway, phase: readonly LifecycleAction[], parallelism: number, exec: ExecuteOptions, tracker: PhaseTracker): Promise<void> {
+  const begun: { action: LifecycleAction; request: MapActionRequest }[] = [];
+  const sendFailure = await settle(
+    pool(phase, parallelism, async (action) => {
+      tracker.started(action);
+      try {
+        begun.push({ action, request: await beginLifecycleAction(gateway, action) });
+      } catch (error) {
+        tracker.ended(action, error);
+        throw new PhaseFailure(action, error);
+      }
+    }),
+  );
+  const deadline = Date.now() + exec.mapTimeoutMs;
+  let interval = exec.pollMs;
+  let pending = begun;
+  let failure = sendFailure;
+  while (pending.length > 0) {
+    let outcomes: Awaited<ReturnType<EnvironmentGateway["mapActionOutcomes"]>>;
+    try {
+      outcomes = await gateway.mapActionOutcomes(pending.map((entry) => entry.request));
+    } catch (error) {
+      // The service could not be asked (after retries): what was sent may still be running.
+      for (const entry of pending) {
+        failure ??= new PhaseFailure(entry.action, error);
+        tracker.ended(entry.action, error);
+      }
+      break;
+    }
+    const waiting: typeof pending = [];
+    pending.forEach((entry, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.status === "done") return tracker.ended(entry.action);
+      if (outcome?.status === "failed") {
+        const error = new LifecycleFailedError(entry.action.description, outcome.message, entry.request.requestId);
+        failure ??= new PhaseFailure(entry.action, error);
+        return tracker.ended(entry.action, error);
+      }
+      waiting.push(entry);
+    });
+    pending = waiting;
+    if (pending.length === 0) break;
+    if (Date.now() > deadline) {
+      for (const entry of pending) {
+        const error = new LifecycleFailedError(entry.action.description, `not finished within ${Math.round(exec.mapTimeoutMs / 1000)} s; the service may still be working`, entry.request.requestId);
+        failure ??= new PhaseFailure(entry.action, error);
+        tracker.ended(entry.action, error);
+      }
+      break;
+    }
+    exec.note(`${pending.length} map action${pending.length === 1 ? "" : "s"} still running (${pending[0]?.action.description ?? ""}${pending.length > 1 ? ", …" : ""})`);
+    await exec.sleep(interval);
+    interval = Math.min(MAX_POLL_INTERVAL_MS, Math.ceil(interval * 1.5));
+  }
+  if (failure !== undefined) throw failure;
+}
+
+const MAX_POLL_INTERVAL_MS = 15_000;
+
+/** The dual-write service reported a lifecycle action as failed. */
+export class LifecycleFailedError extends Error {
+  constructor(
+    label: string,
+    message: string,
+    readonly requestId: string,
+  ) {
+    super(`${label} failed in the dual-write service${message === "" ? "" : `: ${message}`}`);
+    this.name = "LifecycleFailedError";
+  }
+  get hint(): string {
+    return "See the map's errors in the dual-write UI, fix them and run again.";
+  }
+}
+
+/** Waits for a promise and returns what it threw, if anything. */
+async function settle(promise: Promise<void>): Promise<unknown> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
+
+/** Runs `run` over the items, `limit` at a time; after a failure no new item starts, and the first failure is thrown once the running ones end. */
+export async function pool<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async (): Promise<void> => {
+    while (failure === undefined && next < items.length) {
+      const item = items[next++] as T;
+      try {
+        await run(item);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (failure !== undefined) throw failure.error;
+}

@@ -1,0 +1,212 @@
+import { describe, expect, it } from "vitest";
+import { KeyIndexFailedError, type ExecuteOptions } from "../../src/apply/execute-action.js";
+import { PhaseFailure, runPhase } from "../../src/apply/run-phase.js";
+import type { EnvironmentGateway, MapActionOutcome, MapActionRequest } from "../../src/live/gateway.js";
+import type { AlternateKeyStatus } from "../../src/model/snapshot.js";
+import type { Action } from "../../src/plan/plan.js";
+
+/** A gateway with only the calls a test scripts; any other call fails the test. */
+function gatewayWith(calls: Partial<EnvironmentGateway>): EnvironmentGateway {
+  return new Proxy(calls as EnvironmentGateway, {
+    get(target, name) {
+      const value = Reflect.get(target, name);
+      if (value === undefined && typeof name === "string" && name !== "then") throw new Error(`unexpected gateway call ${name}`);
+      return value;
+    },
+  });
+}
+
+function start(n: number): Action {
+  const ref = { entity: `Entity${n}`, table: `table${n}` };
+  return { id: `start-${n}`, wave: 3, kind: "startMap", description: `start Entity${n}`, map: `m${n}`, ref, title: `Entity${n}`, initialSync: null } as Action;
+}
+
+function key(n: number): Action {
+  return { id: `key-${n}`, wave: 1, kind: "createAlternateKey", description: `key ${n}`, table: `table${n}`, schemaName: `key${n}`, displayName: `Key ${n}`, attributes: ["code"] } as Action;
+}
+
+function integrationKey(n: number): Action {
+  return { id: `ik-${n}`, wave: 1, kind: "setIntegrationKey", description: `ik ${n}`, table: `table${n}`, columns: ["code"], from: null } as Action;
+}
+
+function harness(options: Partial<ExecuteOptions> = {}) {
+  const events: string[] = [];
+  const sleeps: number[] = [];
+  const exec: ExecuteOptions = {
+    keyTimeoutMs: 60_000,
+    mapTimeoutMs: 60_000,
+    pollMs: 10,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+    },
+    note: () => undefined,
+    ...options,
+  };
+  const tracker = {
+    started: (action: Action) => events.push(`start ${action.id}`),
+    ended: (action: Action, error?: unknown) => events.push(error === undefined ? `ok ${action.id}` : `failed ${action.id}: ${error instanceof Error ? error.message : String(error)}`),
+  };
+  return { events, sleeps, exec, tracker };
+}
+
+const done = (state: "running" | "stopped" = "running"): MapActionOutcome => ({ status: "done", state, message: "" });
+const waiting: MapActionOutcome = { status: "waiting", state: "initializing", message: "" };
+
+describe("lifecycle phases", () => {
+  it("sends every action, then follows them together until each one settles", async () => {
+    const sent: string[] = [];
+    const polls: MapActionRequest[][] = [];
+    const script: MapActionOutcome[][] = [
+      [waiting, done(), waiting],
+      [done(), { status: "failed", state: "error", message: "DIPV1003: no integration key" }],
+    ];
+    const gateway = gatewayWith({
+      beginMapAction: async (ref) => {
+        sent.push(ref.entity);
+        return `req-${ref.entity}`;
+      },
+      mapActionOutcomes: async (requests) => {
+        polls.push([...requests]);
+        return script[polls.length - 1] ?? [];
+      },
+    });
+    const { events, sleeps, exec, tracker } = harness();
+    const failure = await runPhase(gateway, [start(1), start(2), start(3)], 16, exec, tracker).catch((error: unknown) => error);
+
+    expect(sent).toEqual(["Entity1", "Entity2", "Entity3"]);
+    expect(polls.map((requests) => requests.map((request) => request.requestId))).toEqual([
+      ["req-Entity1", "req-Entity2", "req-Entity3"],
+      ["req-Entity1", "req-Entity3"],
+    ]);
+    expect(events.filter((event) => !event.startsWith("start"))).toEqual(["ok start-2", "ok start-1", "failed start-3: start Entity3 failed in the dual-write service: DIPV1003: no integration key"]);
+    expect(failure).toBeInstanceOf(PhaseFailure);
+    expect(failure).toMatchObject({ action: { id: "start-3" } });
+    expect(sleeps).toEqual([10]);
+  });
+
+  it("waits longer between polls while maps keep syncing", async () => {
+    let polls = 0;
+    const gateway = gatewayWith({
+      beginMapAction: async () => "req",
+      mapActionOutcomes: async () => [++polls < 5 ? waiting : done()],
+    });
+    const { sleeps, exec, tracker } = harness();
+    await runPhase(gateway, [start(1)], 16, exec, tracker);
+    expect(sleeps).toEqual([10, 15, 23, 35]);
+  });
+
+  it("follows what was sent to its end when a send fails, then reports the send", async () => {
+    const gateway = gatewayWith({
+      beginMapAction: async (ref) => {
+        if (ref.entity === "Entity2") throw new Error("409 the map is being edited");
+        return `req-${ref.entity}`;
+      },
+      mapActionOutcomes: async (requests) => requests.map(() => done()),
+    });
+    const { events, exec, tracker } = harness();
+    const failure = await runPhase(gateway, [start(1), start(2), start(3)], 1, exec, tracker).catch((error: unknown) => error);
+    // One at a time: after the failed send nothing new starts, and the one sent before it is followed to its end.
+    expect(events).toEqual(["start start-1", "start start-2", "failed start-2: 409 the map is being edited", "ok start-1"]);
+    expect(failure).toMatchObject({ action: { id: "start-2" } });
+  });
+
+  it("ends every open action when the service cannot be asked", async () => {
+    const gateway = gatewayWith({
+      beginMapAction: async () => "req",
+      mapActionOutcomes: async () => {
+        throw new Error("GET Entities failed with 503 (6 attempts)");
+      },
+    });
+    const { events, exec, tracker } = harness();
+    await expect(runPhase(gateway, [start(1), start(2)], 16, exec, tracker)).rejects.toBeInstanceOf(PhaseFailure);
+    expect(events.filter((event) => event.startsWith("failed"))).toHaveLength(2);
+  });
+
+  it("gives up after the map timeout and says the service may still be working", async () => {
+    const gateway = gatewayWith({ beginMapAction: async () => "req", mapActionOutcomes: async () => [waiting] });
+    const { events, exec, tracker } = harness({ mapTimeoutMs: 0 });
+    await expect(runPhase(gateway, [start(1)], 16, exec, tracker)).rejects.toThrow(/not finished within 0 s; the service may still be working/);
+    expect(events.at(-1)).toMatch(/^failed start-1/);
+  });
+});
+
+describe("alternate key phases", () => {
+  it("creates every key first, then polls their statuses together", async () => {
+    const created: string[] = [];
+    const script: (AlternateKeyStatus | undefined)[][] = [
+      ["pending", "active", "inProgress"],
+      ["active", "failed"],
+    ];
+    let polls = 0;
+    const asked: string[][] = [];
+    const gateway = gatewayWith({
+      createAlternateKey: async (_table, k) => {
+        created.push(k.schemaName);
+      },
+      alternateKeyStatuses: async (keys) => {
+        asked.push(keys.map((k) => k.schemaName));
+        return script[polls++] ?? [];
+      },
+    });
+    const { events, exec, tracker } = harness();
+    const failure = await runPhase(gateway, [key(1), key(2), key(3)], 16, exec, tracker).catch((error: unknown) => error);
+    expect(created).toEqual(["key1", "key2", "key3"]);
+    expect(asked).toEqual([
+      ["key1", "key2", "key3"],
+      ["key1", "key3"],
+    ]);
+    expect(events.filter((event) => !event.startsWith("start"))).toEqual(["ok key-2", "ok key-1", "failed key-3: the index of alternate key key3 on table3 failed to build"]);
+    expect(failure).toBeInstanceOf(PhaseFailure);
+    expect((failure as PhaseFailure).failure).toBeInstanceOf(KeyIndexFailedError);
+  });
+
+  it("waits for a key that another writer created first, and fails on a create refused for another reason", async () => {
+    const gateway = gatewayWith({
+      createAlternateKey: async (_table, k) => {
+        throw new Error(k.schemaName === "key1" ? "0x80048d04 key exists" : "0x80040203 invalid attribute");
+      },
+      alternateKeyStatus: async (_table, schemaName) => (schemaName === "key1" ? "pending" : undefined),
+      alternateKeyStatuses: async (keys) => keys.map(() => "active"),
+    });
+    const { events, exec, tracker } = harness();
+    await expect(runPhase(gateway, [key(1), key(2)], 16, exec, tracker)).rejects.toThrow(/invalid attribute/);
+    expect(events.filter((event) => !event.startsWith("start"))).toEqual(["failed key-2: 0x80040203 invalid attribute", "ok key-1"]);
+  });
+
+  it("fails the keys still building when the key timeout passes", async () => {
+    const gateway = gatewayWith({ createAlternateKey: async () => undefined, alternateKeyStatuses: async () => ["inProgress"] });
+    const { exec, tracker } = harness({ keyTimeoutMs: 0 });
+    await expect(runPhase(gateway, [key(1)], 16, exec, tracker)).rejects.toThrow(/alternate key key1 on table1 is still inProgress after 0 s/);
+  });
+});
+
+describe("integration key phases", () => {
+  it("sets every table's key in one gateway call", async () => {
+    const calls: { table: string; columns: string[] }[][] = [];
+    const gateway = gatewayWith({
+      setIntegrationKeys: async (keys) => {
+        calls.push([...keys]);
+      },
+    });
+    const { events, exec, tracker } = harness();
+    await runPhase(gateway, [integrationKey(1), integrationKey(2)], 16, exec, tracker);
+    expect(calls).toEqual([
+      [
+        { table: "table1", columns: ["code"] },
+        { table: "table2", columns: ["code"] },
+      ],
+    ]);
+    expect(events).toEqual(["start ik-1", "start ik-2", "ok ik-1", "ok ik-2"]);
+  });
+
+  it("fails every action of the call when the call fails", async () => {
+    const gateway = gatewayWith({
+      setIntegrationKeys: async () => {
+        throw new Error("setting integration keys was refused");
+      },
+    });
+    const { events, exec, tracker } = harness();
+    await expect(runPhase(gateway, [integrationKey(1), integrationKey(2)], 16, exec, tracker)).rejects.toBeInstanceOf(PhaseFailure);
+    expect(events.filter((event) => event.startsWith("failed"))).toHaveLength(2);
+  });
+});
