@@ -19,9 +19,8 @@ const benches = {
   validate: () => benchValidate(sized),
   // 1,000 maps with their keys, 20 ms of latency.
   snapshot: () => benchSnapshot({ runs: 5, ...sized }),
-  // The plan of 1,000 maps; the apply of 200, because the sandbox's own CPU grows with the square of the
-  // maps (see README, Benchmarks): `node bench/run.mjs apply --maps 1000 --runs 1` applies 1,000 (about 6 minutes).
-  apply: () => benchApply({ maps: 200, runs: 3, ...sized, ...(values.maps === undefined ? {} : { planMaps: Number(values.maps) }) }),
+  // Plan and apply of 1,000 maps, three runs each.
+  apply: () => benchApply({ runs: 3, ...sized }),
   // One run: the kernel's max RSS of a fresh process hardly varies, and a plan of 5,000 maps takes over a minute.
   memory: () => benchMemory({ maps: 5000, runs: 1, ...sized }),
 };

@@ -9,7 +9,9 @@ const SERVER_MAIN = fileURLToPath(new URL("../dist/sandbox/server-main.js", impo
 
 /** Starts the sandbox server on an ephemeral port; resolves once it listens. */
 export async function startSandboxProcess({ dataDir, timings, environments, execArgv = [] }) {
-  const child = spawn(process.execPath, [...execArgv, SERVER_MAIN, "--data-dir", dataDir, "--port", "0"], {
+  // DWCTL_BENCH_SANDBOX_NODE_ARGS (space-separated) adds node flags to the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+  const extra = (process.env.DWCTL_BENCH_SANDBOX_NODE_ARGS ?? "").split(" ").filter((arg) => arg !== "");
+  const child = spawn(process.execPath, [...execArgv, ...extra, SERVER_MAIN, "--data-dir", dataDir, "--port", "0"], {
     env: { ...process.env, DWCTL_SANDBOX_TIMINGS: JSON.stringify(timings ?? {}), DWCTL_SANDBOX_ENVIRONMENTS: JSON.stringify(environments ?? []) },
     stdio: ["ignore", "pipe", "pipe"],
   });
