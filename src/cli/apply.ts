@@ -14,7 +14,7 @@ import { ExitError, UserError } from "./errors.js";
 import { currentCommit } from "./git.js";
 import type { Io } from "./io.js";
 import { parseDuration, parsePositive } from "./options.js";
-import { planFor } from "./plan-run.js";
+import { checkInitialSyncConflicts, planFor } from "./plan-run.js";
 
 interface ApplyCommandOptions {
   env?: string;
@@ -72,7 +72,8 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
     const { gateway } = opened;
     let plan = saved;
     if (plan === undefined) {
-      plan = planFor(desired, pair, await gateway.snapshot(), planOptions, commit).plan;
+      const planned = planFor(desired, pair, await gateway.snapshot(), planOptions, commit);
+      plan = await checkInitialSyncConflicts(planned.plan, planned.pairDesired, gateway);
       io.stderr.write(renderPlanText(plan, paletteFor(io.stderr, io.env)));
     }
     const runId = `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;

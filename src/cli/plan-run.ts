@@ -1,8 +1,10 @@
 import { desiredForPair, type PairDesired } from "../model/pair-view.js";
 import { parseLastApplied } from "../model/last-applied.js";
 import type { Snapshot } from "../model/snapshot.js";
+import type { EnvironmentGateway } from "../live/gateway.js";
 import { buildPlan } from "../plan/build-plan.js";
-import type { Plan } from "../plan/plan.js";
+import type { Plan, PlanWarning } from "../plan/plan.js";
+import { summarisePlan } from "../plan/summarise-plan.js";
 import type { Desired, EnvironmentPair } from "../model/desired.js";
 
 export interface PlanOptions {
@@ -23,4 +25,35 @@ export function planFor(desired: Desired, pair: EnvironmentPair, snapshot: Snaps
     createdAt: new Date().toISOString(),
   });
   return { plan, pairDesired };
+}
+
+/**
+ * An initial sync with finance and operations as master can only overwrite Dataverse values where a
+ * row's integration key exists on both sides. Reads whether each such map's tables hold rows (two
+ * one-row reads per map, only for these maps) and keeps the warning where both sides do, naming the
+ * conflict rule; where a side is empty there is nothing to conflict with, and the warning goes.
+ */
+export async function checkInitialSyncConflicts(plan: Plan, pairDesired: PairDesired, gateway: Pick<EnvironmentGateway, "rowsOnBothSides">): Promise<Plan> {
+  const flagged = plan.warnings.filter((w) => w.code === "initial-sync-master" && w.map !== null);
+  if (flagged.length === 0) return plan;
+  const byName = new Map(pairDesired.maps.map((entry) => [entry.map.name, entry.map]));
+  const maps = flagged.flatMap((w) => {
+    const map = byName.get(w.map ?? "");
+    return map === undefined ? [] : [{ name: map.name, title: map.financeAndOperations.label, entity: map.financeAndOperations.entity, entitySet: map.dataverse.entitySet, table: map.dataverse.table }];
+  });
+  const presence = await gateway.rowsOnBothSides(maps);
+  const verdicts = new Map(maps.map((map, index) => [map.name, { map, rows: presence[index] }]));
+  const warnings = plan.warnings.flatMap((warning): PlanWarning[] => {
+    const verdict = warning.code === "initial-sync-master" ? verdicts.get(warning.map ?? "") : undefined;
+    if (verdict === undefined) return [warning];
+    const { map, rows } = verdict;
+    if (rows?.financeAndOperations === false || rows?.dataverse === false) return [];
+    const rule = `conflict rule: with finance and operations as the initial sync master, a row whose integration key exists on both sides takes the finance and operations values, overwriting ${map.table} in Dataverse`;
+    if (rows?.financeAndOperations === true && rows.dataverse === true) {
+      return [{ ...warning, message: `${map.title} runs an initial sync with finance and operations as master, and both ${map.entity} and ${map.table} hold rows (${rule})` }];
+    }
+    const unknown = [rows?.financeAndOperations === undefined ? map.entity : undefined, rows?.dataverse === undefined ? map.table : undefined].filter((name) => name !== undefined);
+    return [{ ...warning, message: `${map.title} runs an initial sync with finance and operations as master; dwctl could not read whether ${unknown.join(" and ")} hold rows (${rule})` }];
+  });
+  return { ...plan, warnings, summary: summarisePlan({ ...plan, warnings }) };
 }

@@ -9,7 +9,7 @@ import { loadDesired, openPair, selectPair } from "./context.js";
 import { ExitError } from "./errors.js";
 import { currentCommit } from "./git.js";
 import type { Io } from "./io.js";
-import { planFor } from "./plan-run.js";
+import { checkInitialSyncConflicts, planFor } from "./plan-run.js";
 import { parsePositive } from "./options.js";
 
 interface PlanCommandOptions {
@@ -28,7 +28,8 @@ export async function runPlan(paths: string[], options: PlanCommandOptions, io: 
   const opened = await openPair(pair, desired, io);
   try {
     const snapshot = await opened.gateway.snapshot();
-    const { plan } = planFor(desired, pair, snapshot, { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm }, await currentCommit(io.cwd));
+    const planned = planFor(desired, pair, snapshot, { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm }, await currentCommit(io.cwd));
+    const plan = await checkInitialSyncConflicts(planned.plan, planned.pairDesired, opened.gateway);
     const rendered =
       options.format === "json" ? renderPlanJson(plan) : options.format === "markdown" ? renderPlanMarkdown(plan) : renderPlanText(plan, paletteFor(io.stdout, io.env));
     io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);

@@ -18,6 +18,11 @@ export interface MapActionOptions {
   skipCatchUp?: "preserve" | "discard";
 }
 
+export interface RowPresence {
+  financeAndOperations: boolean | undefined;
+  dataverse: boolean | undefined;
+}
+
 /** A lifecycle action sent with `beginMapAction`. */
 export interface MapActionRequest {
   ref: MapRef;
@@ -75,6 +80,12 @@ export interface EnvironmentGateway {
   reactivateAlternateKey(table: string, schemaName: string): Promise<void>;
   /** Sets the dual-write integration keys of these tables (others keep theirs), in as few requests as the service allows. */
   setIntegrationKeys(keys: readonly { table: string; columns: string[] }[]): Promise<void>;
+
+  /**
+   * Whether each map's F&O entity and Dataverse table hold rows: undefined for a side that could
+   * not be read. Kept out of the snapshot, so that data changes do not move its fingerprint.
+   */
+  rowsOnBothSides(maps: readonly { entity: string; entitySet: string }[]): Promise<RowPresence[]>;
 
   /** Changes the legal entities of the existing link. */
   setLegalEntities(legalEntities: string[]): Promise<void>;

@@ -22,7 +22,7 @@ import { isSettling } from "./dualwrite/dualwrite-client.js";
 import type { Link, PollOptions, ServiceMap, StartParameters } from "./dualwrite/dualwrite-client.js";
 import { FinOpsClient } from "./finops/finops-client.js";
 import { GatewayRefusedError } from "./gateway.js";
-import type { EnvironmentGateway, MapAction, MapActionOptions, MapActionOutcome, MapActionRequest, ProgressListener } from "./gateway.js";
+import type { EnvironmentGateway, MapAction, MapActionOptions, MapActionOutcome, MapActionRequest, ProgressListener, RowPresence } from "./gateway.js";
 import { isHttpStatus } from "./dataverse/odata.js";
 import { HttpClient, PreconditionFailedError, redact } from "./http/index.js";
 import type { HttpClientOptions } from "./http/index.js";
@@ -319,6 +319,24 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
       const chunk = keys.slice(start, start + INTEGRATION_KEYS_PER_REQUEST);
       await this.dualWrite.setIntegrationKeys(link.cid, Object.fromEntries(chunk.map((key) => [key.table, key.columns])));
     }
+  }
+
+  async rowsOnBothSides(maps: readonly { entity: string; entitySet: string }[]): Promise<RowPresence[]> {
+    const read = async (probe: () => Promise<boolean>): Promise<boolean | undefined> => {
+      try {
+        return await probe();
+      } catch (error) {
+        // An entity not exposed to OData, or no read permission: unknown, not an error of the plan.
+        if (isHttpStatus(error, 400) || isHttpStatus(error, 403) || isHttpStatus(error, 404)) return undefined;
+        throw error;
+      }
+    };
+    return Promise.all(
+      maps.map(async (map) => {
+        const [financeAndOperations, dataverse] = await Promise.all([read(() => this.finOps.hasRows(map.entity)), read(() => this.dataverse.hasRows(map.entitySet))]);
+        return { financeAndOperations, dataverse };
+      }),
+    );
   }
 
   async setLegalEntities(legalEntities: string[]): Promise<void> {

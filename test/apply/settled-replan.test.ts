@@ -77,6 +77,9 @@ class SettledGateway implements EnvironmentGateway {
   async setLegalEntities(): Promise<void> {
     throw new Error("not expected");
   }
+  async rowsOnBothSides(): Promise<never> {
+    throw new Error("not expected");
+  }
   async resetLink(): Promise<void> {
     throw new Error("not expected");
   }

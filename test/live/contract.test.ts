@@ -89,6 +89,17 @@ describe("the adapters against the sandbox", () => {
     expect(snapshot.lock).toBeUndefined();
   });
 
+  it("tells whether each side of a map holds rows, with one row read per side", async () => {
+    const presence = await gateway.rowsOnBothSides([
+      { entity: "LegalEntities", entitySet: "cdm_companies" },
+      { entity: "CustomersV3", entitySet: "accounts" },
+    ]);
+    expect(presence).toEqual([
+      { financeAndOperations: true, dataverse: true },
+      { financeAndOperations: false, dataverse: false },
+    ]);
+  });
+
   it("saves a map, makes it active, builds its key and starts it with an initial sync", async () => {
     const { versionId } = await gateway.saveMapDefinition(customers);
     expect(versionId).not.toBe("");

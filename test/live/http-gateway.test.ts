@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GatewayRefusedError, RecordConflictError } from "../../src/live/gateway.js";
-import type { ProgressEvent } from "../../src/live/gateway.js";
+import type { MapActionRequest, ProgressEvent } from "../../src/live/gateway.js";
 import { HttpEnvironmentGateway, dualWriteScopeFor, gatewayForPair } from "../../src/live/http-gateway.js";
 import { toMapRow } from "../../src/live/mapping-json.js";
 import type { MapDefinition } from "../../src/model/snapshot.js";
@@ -434,7 +434,7 @@ describe("reads that answer for many at once", () => {
     });
     const gw = gateway();
     estate.waitingPolls = 0;
-    const requests = [];
+    const requests: MapActionRequest[] = [];
     for (const ref of refs) requests.push({ ref, action: "start" as const, requestId: await gw.beginMapAction(ref, "start") });
     const last = (index: number, status: number, state: number, message = ""): void => {
       const item = estate.entities[index];
@@ -470,6 +470,13 @@ describe("reads that answer for many at once", () => {
     estate.statusOutcome = { status: 2, message: "", state: 4 };
     await expect(gw.mapActionOutcomes([request])).resolves.toEqual([{ status: "done", state: "running", message: "" }]);
     expect(estate.calls.filter((call) => call.path.startsWith("Status/"))).toHaveLength(2);
+  });
+
+  it("reads a side it may not read as unknown, not as an error", async () => {
+    const gw = gateway();
+    await expect(gw.rowsOnBothSides([{ entity: "Hidden", entitySet: "hiddens" }])).resolves.toEqual([{ financeAndOperations: undefined, dataverse: undefined }]);
+    expect(estate.calls.map((call) => `${call.service} ${call.method} ${call.path}`).sort()).toEqual(["dataverse GET hiddens", "finops GET data/Hidden"]);
+    expect(estate.calls.find((call) => call.service === "dataverse")?.query).toMatchObject({ $top: "1" });
   });
 
   it("sets the integration keys of many tables in one request per 250 tables", async () => {

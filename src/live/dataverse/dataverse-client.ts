@@ -183,6 +183,13 @@ export class DataverseClient {
     return results.filter((result) => result.status < 300).length;
   }
 
+  /** Whether a table holds any row: one row read, not a count (counts are capped and slow on large tables). */
+  async hasRows(entitySet: string): Promise<boolean> {
+    const body = await this.http.getJson<unknown>(`${encodeURIComponent(entitySet)}?$top=1`);
+    const value = property(body, "value");
+    return Array.isArray(value) && value.length > 0;
+  }
+
   async listCompanyCodes(): Promise<string[]> {
     const rows = await this.http.getAllPages<unknown>(COMPANIES);
     return rows.map((row) => text(property(row, "cdm_companycode"))).filter((code) => code !== "");

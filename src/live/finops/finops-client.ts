@@ -55,6 +55,13 @@ export class FinOpsClient {
     await this.http.request("DELETE", `data/DualWriteProjectConfigurations(${key})`);
   }
 
+  /** Whether an entity holds any row in any legal entity: one row read. */
+  async hasRows(entitySet: string): Promise<boolean> {
+    const body = await this.http.getJson<unknown>(`data/${encodeURIComponent(entitySet)}?cross-company=true&$top=1`);
+    const value = property(body, "value");
+    return Array.isArray(value) && value.length > 0;
+  }
+
   async publicEntity(name: string): Promise<PublicEntity> {
     const body = await this.http.getJson<unknown>(`metadata/PublicEntities(${odataString(name)})`);
     const properties = property(body, "Properties");
