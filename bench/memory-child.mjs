@@ -13,7 +13,7 @@ const sample = () => {
 const timer = setInterval(sample, 5);
 const live = await import("./live-estate.mjs");
 sample();
-if (phase === "plan") {
+if (phase === "plan" || phase === "apply") {
   const estate = await live.loadEstate({ maps, levels: Number(levelsArg) });
   sample();
   const sandbox = await live.startEstateSandbox(estate);
@@ -28,6 +28,10 @@ if (phase === "plan") {
     JSON.stringify(plan); // what plan --out writes
     sample();
     if (plan.actions.length < maps) throw new Error("the plan is missing actions");
+    if (phase === "apply") {
+      await live.applyAsCli(estate, handle.gateway, plan, "memory");
+      sample();
+    }
   } finally {
     await sandbox.stop();
     await estate.remove();

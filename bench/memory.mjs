@@ -1,4 +1,4 @@
-// Peak memory of plan at N maps: a child process per measurement, its kernel max RSS and sampled heap peak.
+// Peak memory of plan (and of one apply) at N maps: a child process per measurement, its kernel max RSS and sampled heap peak.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { median } from "./stats.mjs";
@@ -32,5 +32,11 @@ export async function benchMemory({ maps = 5000, levels = 10, runs = 3 } = {}) {
       `floor (node + the same modules loaded, no work) RSS ${mb(rss("baseline"))}, heap ${mb(heap("baseline"))}; ` +
       `${runs} runs, medians; wall ${(median(times) / 1000).toFixed(1)} s per run`,
   );
-  return { rss: rss("plan"), heap: heap("plan"), baselineRss: rss("baseline") };
+  // The apply of the same estate (plan, then apply under the lock, then the last-applied record), once.
+  const start = performance.now();
+  const apply = await child("apply", maps, levels);
+  console.log(
+    `memory: plan and apply of ${maps + 1} maps, no injected latency, one run: peak RSS ${mb(apply.maxRssKiB * 1024)}, peak heap used ${mb(apply.peakHeap)}; wall ${((performance.now() - start) / 1000).toFixed(1)} s`,
+  );
+  return { rss: rss("plan"), heap: heap("plan"), baselineRss: rss("baseline"), applyRss: apply.maxRssKiB * 1024 };
 }

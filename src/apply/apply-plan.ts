@@ -170,16 +170,18 @@ export async function applyPlan(
         started.set(action.id, Date.now());
         journal.write({ step: action.id, kind: action.kind, event: "start", description: action.description });
       },
-      ended: (action: Action, error?: unknown): void => {
+      ended: (action: Action, error?: unknown, requestIds?: string[]): void => {
         const durationMs = Date.now() - (started.get(action.id) ?? Date.now());
+        const failedRequest = typeof error === "object" && error !== null && "requestId" in error && typeof error.requestId === "string" ? error.requestId : undefined;
+        const ids = [...new Set([...(requestIds ?? []), ...(failedRequest === undefined ? [] : [failedRequest])])];
+        const withIds = ids.length === 0 ? {} : { requestIds: ids };
         if (error === undefined) {
           done += 1;
-          journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "ok", durationMs });
+          journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "ok", durationMs, ...withIds });
           options.log(`  ✓ ${action.description} (${(durationMs / 1000).toFixed(1)} s)`);
           return;
         }
-        const requestId = typeof error === "object" && error !== null && "requestId" in error && typeof error.requestId === "string" ? [error.requestId] : undefined;
-        journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "failed", durationMs, error: error instanceof Error ? error.message : String(error), ...(requestId === undefined ? {} : { requestIds: requestId }) });
+        journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "failed", durationMs, error: error instanceof Error ? error.message : String(error), ...withIds });
       },
     };
     const firstStartWave = Math.min(...plan.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap").map((a) => a.wave));

@@ -5,7 +5,8 @@ import { KeyIndexFailedError, beginLifecycleAction, executeAction, isLifecycleAc
 /** How a phase reports each action: started, then ended (ok or with the error that failed it). */
 export interface PhaseTracker {
   started(action: Action): void;
-  ended(action: Action, error?: unknown): void;
+  /** `requestIds`: the platform's ids of the step's requests, for a support case. */
+  ended(action: Action, error?: unknown, requestIds?: string[]): void;
 }
 
 /** The first action of a phase that failed, with why. */
@@ -166,18 +167,18 @@ async function runLifecycle(gateway: EnvironmentGateway, phase: readonly Lifecyc
       // The service could not be asked (after retries): what was sent may still be running.
       for (const entry of pending) {
         failure ??= new PhaseFailure(entry.action, error);
-        tracker.ended(entry.action, error);
+        tracker.ended(entry.action, error, [entry.request.requestId]);
       }
       break;
     }
     const waiting: typeof pending = [];
     pending.forEach((entry, index) => {
       const outcome = outcomes[index];
-      if (outcome?.status === "done") return tracker.ended(entry.action);
+      if (outcome?.status === "done") return tracker.ended(entry.action, undefined, [entry.request.requestId]);
       if (outcome?.status === "failed") {
         const error = new LifecycleFailedError(entry.action.description, outcome.message, entry.request.requestId);
         failure ??= new PhaseFailure(entry.action, error);
-        return tracker.ended(entry.action, error);
+        return tracker.ended(entry.action, error, [entry.request.requestId]);
       }
       waiting.push(entry);
     });
@@ -187,7 +188,7 @@ async function runLifecycle(gateway: EnvironmentGateway, phase: readonly Lifecyc
       for (const entry of pending) {
         const error = new LifecycleFailedError(entry.action.description, `not finished within ${Math.round(exec.mapTimeoutMs / 1000)} s; the service may still be working`, entry.request.requestId);
         failure ??= new PhaseFailure(entry.action, error);
-        tracker.ended(entry.action, error);
+        tracker.ended(entry.action, error, [entry.request.requestId]);
       }
       break;
     }

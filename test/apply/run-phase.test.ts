@@ -31,6 +31,7 @@ function integrationKey(n: number): Action {
 
 function harness(options: Partial<ExecuteOptions> = {}) {
   const events: string[] = [];
+  const requestIds = new Map<string, string[] | undefined>();
   const sleeps: number[] = [];
   const exec: ExecuteOptions = {
     keyTimeoutMs: 60_000,
@@ -44,9 +45,12 @@ function harness(options: Partial<ExecuteOptions> = {}) {
   };
   const tracker = {
     started: (action: Action) => events.push(`start ${action.id}`),
-    ended: (action: Action, error?: unknown) => events.push(error === undefined ? `ok ${action.id}` : `failed ${action.id}: ${error instanceof Error ? error.message : String(error)}`),
+    ended: (action: Action, error?: unknown, ids?: string[]) => {
+      requestIds.set(action.id, ids);
+      events.push(error === undefined ? `ok ${action.id}` : `failed ${action.id}: ${error instanceof Error ? error.message : String(error)}`);
+    },
   };
-  return { events, sleeps, exec, tracker };
+  return { events, requestIds, sleeps, exec, tracker };
 }
 
 const done = (state: "running" | "stopped" = "running"): MapActionOutcome => ({ status: "done", state, message: "" });
@@ -70,8 +74,10 @@ describe("lifecycle phases", () => {
         return script[polls.length - 1] ?? [];
       },
     });
-    const { events, sleeps, exec, tracker } = harness();
+    const { events, requestIds, sleeps, exec, tracker } = harness();
     const failure = await runPhase(gateway, [start(1), start(2), start(3)], 16, exec, tracker).catch((error: unknown) => error);
+    // The service's request ids go to the journal, for a support case.
+    expect(Object.fromEntries(requestIds)).toEqual({ "start-1": ["req-Entity1"], "start-2": ["req-Entity2"], "start-3": ["req-Entity3"] });
 
     expect(sent).toEqual(["Entity1", "Entity2", "Entity3"]);
     expect(polls.map((requests) => requests.map((request) => request.requestId))).toEqual([

@@ -38,8 +38,15 @@ describe("the pipeline on the sandbox", () => {
     const again = await cli("plan", "--env", "stage", "--detailed-exitcode");
     expect(again.stdout).toContain("No changes");
     expect(again.code).toBe(0);
-    const journal = (await readFile(apply.stdout.replace(/^.*journal (\S+)\n$/s, "$1"), "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { event: string; outcome?: string; step: string });
+    const journal = (await readFile(apply.stdout.replace(/^.*journal (\S+)\n$/s, "$1"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { event: string; outcome?: string; step: string; kind: string; requestIds?: string[] });
     expect(journal.filter((e) => e.event === "end" && e.outcome === "ok").length).toBeGreaterThan(20);
+    // Every start is journalled with the dual-write service's request id.
+    const starts = journal.filter((e) => e.event === "end" && e.kind === "startMap");
+    expect(starts.length).toBeGreaterThan(0);
+    for (const end of starts) expect(end.requestIds?.[0]).toMatch(/^[0-9a-f-]{36}$/);
     expect(journal.some((e) => e.outcome === "failed")).toBe(false);
     expect(journal.at(-1)?.step).toBe("lock");
   });
