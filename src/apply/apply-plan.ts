@@ -19,8 +19,6 @@ export interface ApplyOptions {
   parallelism: number;
   confirm: string | undefined;
   keyTimeoutMs: number;
-  /** How long one map's stop, start, pause or resume may take, initial sync included; 60 minutes by default. */
-  mapTimeoutMs?: number;
   pollMs: number;
   log: (line: string) => void;
   sleep?: (ms: number) => Promise<void>;
@@ -157,7 +155,6 @@ export async function applyPlan(
     }
     const exec: ExecuteOptions = {
       keyTimeoutMs: options.keyTimeoutMs,
-      mapTimeoutMs: options.mapTimeoutMs ?? 60 * 60_000,
       pollMs: options.pollMs,
       sleep,
       note: (m) => options.log(`  … ${m}`),

@@ -3,9 +3,7 @@ import type { Action } from "../plan/plan.js";
 
 export interface ExecuteOptions {
   keyTimeoutMs: number;
-  /** How long a stop, start, pause, resume or initial sync may take, initial sync included. */
-  mapTimeoutMs: number;
-  /** First wait between status reads. */
+  /** Wait between key status reads. */
   pollMs: number;
   sleep: (ms: number) => Promise<void>;
   note: (message: string) => void;

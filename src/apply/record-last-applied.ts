@@ -8,17 +8,13 @@ import { definitionHash } from "../plan/normalise-definition.js";
  * pair in. Maps dwctl managed before and that git no longer has stay listed, so that a later
  * --prune can still find them.
  */
-export function recordLastApplied(input: {
-  snapshot: Snapshot;
-  desired: PairDesired;
-  previous: LastAppliedRecord | undefined;
-  commit: string | null;
-  planHash: string;
-  desiredHash: string;
-  appliedAt: string;
-  actor: string;
-  runId: string;
-}): LastAppliedRecord {
+export function recordLastApplied(
+  input: Pick<LastAppliedRecord, "commit" | "planHash" | "desiredHash" | "appliedAt" | "actor" | "runId"> & {
+    snapshot: Snapshot;
+    desired: PairDesired;
+    previous: LastAppliedRecord | undefined;
+  },
+): LastAppliedRecord {
   const desiredByKey = new Map(input.desired.maps.map((m) => [mapKey({ entity: m.map.financeAndOperations.entity, table: m.map.dataverse.table }), m]));
   const maps: LastAppliedRecord["maps"] = {};
   for (const live of input.snapshot.maps) {

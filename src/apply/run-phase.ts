@@ -27,7 +27,7 @@ type KeyAction = Extract<Action, { kind: "createAlternateKey" | "reactivateAlter
  * - integration keys go in a few requests, since the service merges them by table;
  * - alternate keys are all created first, then their indexes are awaited together: the
  *   platform builds them concurrently, and one listing answers for many;
- * - lifecycle actions are all sent, then awaited together from the service's map list;
+ * - lifecycle actions are all sent, then followed together by the gateway;
  * - anything else runs action by action, `parallelism` at a time.
  * Every action that started is followed to its end before a failure is reported, so the journal
  * never leaves one open.
@@ -37,7 +37,7 @@ export async function runPhase(gateway: EnvironmentGateway, phase: readonly Acti
   if (first === undefined) return;
   if (first.kind === "setIntegrationKey") return setIntegrationKeys(gateway, phase, tracker);
   if (first.kind === "createAlternateKey" || first.kind === "reactivateAlternateKey") return buildKeys(gateway, phase as KeyAction[], parallelism, exec, tracker);
-  if (isLifecycleAction(first)) return runLifecycle(gateway, phase as LifecycleAction[], parallelism, exec, tracker);
+  if (isLifecycleAction(first)) return runLifecycle(gateway, phase as LifecycleAction[], parallelism, tracker);
   await pool(phase as SingleAction[], parallelism, async (action) => {
     tracker.started(action);
     try {
@@ -142,7 +142,7 @@ export async function waitForKeys<K extends { table: string; schemaName: string 
   return failures;
 }
 
-async function runLifecycle(gateway: EnvironmentGateway, phase: readonly LifecycleAction[], parallelism: number, exec: ExecuteOptions, tracker: PhaseTracker): Promise<void> {
+async function runLifecycle(gateway: EnvironmentGateway, phase: readonly LifecycleAction[], parallelism: number, tracker: PhaseTracker): Promise<void> {
   const begun: { action: LifecycleAction; request: MapActionRequest }[] = [];
   const sendFailure = await settle(
     pool(phase, parallelism, async (action) => {
@@ -155,65 +155,27 @@ async function runLifecycle(gateway: EnvironmentGateway, phase: readonly Lifecyc
       }
     }),
   );
-  const deadline = Date.now() + exec.mapTimeoutMs;
-  let interval = exec.pollMs;
-  let pending = begun;
   let failure = sendFailure;
-  while (pending.length > 0) {
-    let outcomes: Awaited<ReturnType<EnvironmentGateway["mapActionOutcomes"]>>;
-    try {
-      outcomes = await gateway.mapActionOutcomes(pending.map((entry) => entry.request));
-    } catch (error) {
-      // The service could not be asked (after retries): what was sent may still be running.
-      for (const entry of pending) {
-        failure ??= new PhaseFailure(entry.action, error);
-        tracker.ended(entry.action, error, [entry.request.requestId]);
-      }
-      break;
+  const open = new Map(begun.map((entry) => [entry.request, entry.action]));
+  const end = (request: MapActionRequest, error?: unknown): void => {
+    const action = open.get(request);
+    if (action === undefined) return;
+    open.delete(request);
+    if (error !== undefined) failure ??= new PhaseFailure(action, error);
+    tracker.ended(action, error, [request.requestId]);
+  };
+  try {
+    if (begun.length > 0) {
+      await gateway.followMapActions(
+      begun.map((entry) => entry.request),
+        (request, error) => end(request, error),
+      );
     }
-    const waiting: typeof pending = [];
-    pending.forEach((entry, index) => {
-      const outcome = outcomes[index];
-      if (outcome?.status === "done") return tracker.ended(entry.action, undefined, [entry.request.requestId]);
-      if (outcome?.status === "failed") {
-        const error = new LifecycleFailedError(entry.action.description, outcome.message, entry.request.requestId);
-        failure ??= new PhaseFailure(entry.action, error);
-        return tracker.ended(entry.action, error, [entry.request.requestId]);
-      }
-      waiting.push(entry);
-    });
-    pending = waiting;
-    if (pending.length === 0) break;
-    if (Date.now() > deadline) {
-      for (const entry of pending) {
-        const error = new LifecycleFailedError(entry.action.description, `not finished within ${Math.round(exec.mapTimeoutMs / 1000)} s; the service may still be working`, entry.request.requestId);
-        failure ??= new PhaseFailure(entry.action, error);
-        tracker.ended(entry.action, error, [entry.request.requestId]);
-      }
-      break;
-    }
-    exec.note(`${pending.length} map action${pending.length === 1 ? "" : "s"} still running (${pending[0]?.action.description ?? ""}${pending.length > 1 ? ", …" : ""})`);
-    await exec.sleep(interval);
-    interval = Math.min(MAX_POLL_INTERVAL_MS, Math.ceil(interval * 1.5));
+  } catch (error) {
+    // The service could not be asked (after retries): what was sent may still be running.
+    for (const request of [...open.keys()]) end(request, error);
   }
   if (failure !== undefined) throw failure;
-}
-
-const MAX_POLL_INTERVAL_MS = 15_000;
-
-/** The dual-write service reported a lifecycle action as failed. */
-export class LifecycleFailedError extends Error {
-  constructor(
-    label: string,
-    message: string,
-    readonly requestId: string,
-  ) {
-    super(`${label} failed in the dual-write service${message === "" ? "" : `: ${message}`}`);
-    this.name = "LifecycleFailedError";
-  }
-  get hint(): string {
-    return "See the map's errors in the dual-write UI, fix them and run again.";
-  }
 }
 
 /** Waits for a promise and returns what it threw, if anything. */

@@ -30,11 +30,6 @@ export interface MapActionRequest {
   requestId: string;
 }
 
-export type MapActionOutcome =
-  | { status: "waiting"; state: LiveMapState | undefined; message: string }
-  | { status: "done"; state: LiveMapState; message: string }
-  | { status: "failed"; state: LiveMapState | undefined; message: string };
-
 export interface ProgressEvent {
   step: string;
   message: string;
@@ -63,14 +58,15 @@ export interface EnvironmentGateway {
   deleteMap(ref: MapRef): Promise<void>;
   /** Runs a lifecycle action and waits until the service reports it finished; returns the resulting state. */
   runMapAction(ref: MapRef, action: MapAction, options?: MapActionOptions): Promise<LiveMapState>;
-  /** Sends a lifecycle action without waiting for it; returns the service's request id, for `mapActionOutcomes`. */
+  /** Sends a lifecycle action without waiting for it; returns the service's request id, for `followMapActions`. */
   beginMapAction(ref: MapRef, action: MapAction, options?: MapActionOptions): Promise<string>;
   /**
-   * Where each begun action stands, in the order asked. Many are read from one listing of the
-   * maps, not one status request each; an action is done once its map settled (initial sync and
-   * catch-up finished).
+   * Follows begun actions until each one ends, calling `ended` as it does (with the service's
+   * error when it failed, or a timeout). A start or resume ends once its initial sync or catch-up
+   * has. Many are read from one listing of the maps, not one status request each. Throws when the
+   * service cannot be read; the actions not yet ended then are unknown.
    */
-  mapActionOutcomes(requests: readonly MapActionRequest[]): Promise<MapActionOutcome[]>;
+  followMapActions(requests: readonly MapActionRequest[], ended: (request: MapActionRequest, failure?: Error) => void): Promise<void>;
 
   /** Creates a Dataverse alternate key; its index then builds asynchronously. */
   createAlternateKey(table: string, key: { schemaName: string; displayName: string; attributes: string[] }): Promise<void>;

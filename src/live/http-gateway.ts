@@ -18,11 +18,11 @@ import { DataverseClient } from "./dataverse/dataverse-client.js";
 import type { MapRow, TableKeys } from "./dataverse/dataverse-client.js";
 import { RecordStore } from "./dataverse/records.js";
 import { DUAL_WRITE_API_PATH, DUAL_WRITE_SCOPE, DualWriteClient, dualWriteHeaders } from "./dualwrite/dualwrite-client.js";
-import { isSettling } from "./dualwrite/dualwrite-client.js";
-import type { Link, PollOptions, ServiceMap, StartParameters } from "./dualwrite/dualwrite-client.js";
+import { failedInService, isSettling, requestStatusOf } from "./dualwrite/dualwrite-client.js";
+import type { Link, PollOptions, RequestStatus, ServiceMap, StartParameters } from "./dualwrite/dualwrite-client.js";
 import { FinOpsClient } from "./finops/finops-client.js";
 import { GatewayRefusedError } from "./gateway.js";
-import type { EnvironmentGateway, MapAction, MapActionOptions, MapActionOutcome, MapActionRequest, ProgressListener, RowPresence } from "./gateway.js";
+import type { EnvironmentGateway, MapAction, MapActionOptions, MapActionRequest, ProgressListener, RowPresence } from "./gateway.js";
 import { isHttpStatus } from "./dataverse/odata.js";
 import { HttpClient, PreconditionFailedError, redact } from "./http/index.js";
 import type { HttpClientOptions } from "./http/index.js";
@@ -250,14 +250,13 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
   }
 
   async runMapAction(ref: MapRef, action: MapAction, options: MapActionOptions = {}): Promise<LiveMapState> {
-    const { cid, map } = await this.#serviceMap(ref);
-    const result = await this.dualWrite.runAction(
-      action,
-      { tid: map.tid, pid: map.pid, cid, parameters: actionParameters(action, options) },
-      { label: `${action} ${describe(ref)}` },
-    );
-    map.state = result.state ?? STATE_AFTER[action];
-    return map.state;
+    const request = { ref, action, requestId: await this.beginMapAction(ref, action, options) };
+    let failure: Error | undefined;
+    await this.followMapActions([request], (_request, error) => {
+      failure = error;
+    });
+    if (failure !== undefined) throw failure;
+    return STATE_AFTER[action];
   }
 
   async beginMapAction(ref: MapRef, action: MapAction, options: MapActionOptions = {}): Promise<string> {
@@ -265,14 +264,36 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
     return this.dualWrite.sendAction(action, { tid: map.tid, pid: map.pid, cid, parameters: actionParameters(action, options) }, { label: `${action} ${describe(ref)}` });
   }
 
-  async mapActionOutcomes(requests: readonly MapActionRequest[]): Promise<MapActionOutcome[]> {
-    if (requests.length === 0) return [];
-    const fromStatus = async (request: MapActionRequest): Promise<MapActionOutcome> => {
-      const { status, message, state } = await this.dualWrite.requestStatus(request.requestId);
-      return outcomeOf(request, status, message, state);
-    };
-    if (requests.length <= SINGLE_READS) return Promise.all(requests.map(fromStatus));
-    // One listing of every map answers for all of them: each map carries its last request and state.
+  async followMapActions(requests: readonly MapActionRequest[], ended: (request: MapActionRequest, failure?: Error) => void): Promise<void> {
+    let pending = [...requests];
+    const only = requests.length === 1 ? requests[0] : undefined;
+    const label = only === undefined ? `${requests.length} map actions` : `${only.action} ${describe(only.ref)}`;
+    const finished = await this.dualWrite.poll(label, async () => {
+      const statuses = await this.#actionStatuses(pending);
+      const waiting: MapActionRequest[] = [];
+      let awaited = "the dual-write service";
+      pending.forEach((request, index) => {
+        const { status, message, state } = statuses[index] ?? { status: "waiting", message: "", state: undefined };
+        const settling = (request.action === "start" || request.action === "resume" || request.action === "initialSync") && isSettling(state);
+        if (status === "error") ended(request, failedInService(`${request.action} ${describe(request.ref)}`, message, request.requestId));
+        else if (status === "completed" && !settling) ended(request);
+        else {
+          waiting.push(request);
+          if (settling) awaited = state === "initializing" ? "the initial sync" : "the catch-up";
+        }
+      });
+      pending = waiting;
+      const first = pending[0];
+      if (first === undefined) return true;
+      return only !== undefined ? awaited : `${pending.length} of ${requests.length} (${first.action} ${describe(first.ref)}${pending.length > 1 ? ", …" : ""})`;
+    });
+    if (!finished) for (const request of pending) ended(request, this.dualWrite.timedOut(`${request.action} ${describe(request.ref)}`, request.requestId));
+  }
+
+  /** The status of each request: up to a few by request id, more from one listing of the maps, where each map carries its last request. */
+  async #actionStatuses(requests: readonly MapActionRequest[]): Promise<RequestStatus[]> {
+    const byId = (request: MapActionRequest): Promise<RequestStatus> => this.dualWrite.requestStatus(request.requestId);
+    if (requests.length <= SINGLE_READS) return Promise.all(requests.map(byId));
     const link = await this.#requireLink();
     const maps = await this.dualWrite.maps(link.cid);
     this.#serviceMaps = maps;
@@ -282,9 +303,8 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
         const map = findServiceMap(maps, request.ref, names);
         const last = map?.lastRequest;
         // Someone else's request came after ours (or the map is gone): ask for ours by its id.
-        if (map === undefined || last === undefined || last.requestId !== request.requestId) return fromStatus(request);
-        const status = last.status === 2 ? "completed" : last.status === 3 ? "error" : "waiting";
-        return outcomeOf(request, status, redact(last.message), map.state);
+        if (map === undefined || last === undefined || last.requestId !== request.requestId) return byId(request);
+        return { status: requestStatusOf(last.status), message: redact(last.message), state: map.state };
       }),
     );
   }
@@ -634,14 +654,6 @@ function findServiceMap(maps: ServiceMap[], ref: MapRef, names: TableNames): Ser
     serviceMapsByEntity.set(maps, index);
   }
   return index.get(ref.entity).find((map) => sameRef({ entity: map.sourceSchema, destination: map.destinationSchema, entitySet: undefined }, ref, names));
-}
-
-function outcomeOf(request: MapActionRequest, status: "waiting" | "completed" | "error", message: string, state: LiveMapState | undefined): MapActionOutcome {
-  if (status === "error") return { status: "failed", state, message };
-  // A start or resume is finished when the map left its initial sync or catch-up, not when the request completed.
-  const settling = (request.action === "start" || request.action === "resume" || request.action === "initialSync") && isSettling(state);
-  if (status === "waiting" || settling || state === undefined) return { status: "waiting", state, message };
-  return { status: "done", state, message };
 }
 
 function sameDefinitionMap(identity: MapRowIdentity, definition: MapDefinition): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KeyIndexFailedError, type ExecuteOptions } from "../../src/apply/execute-action.js";
 import { PhaseFailure, runPhase } from "../../src/apply/run-phase.js";
-import type { EnvironmentGateway, MapActionOutcome, MapActionRequest } from "../../src/live/gateway.js";
+import type { EnvironmentGateway } from "../../src/live/gateway.js";
 import type { AlternateKeyStatus } from "../../src/model/snapshot.js";
 import type { Action } from "../../src/plan/plan.js";
 
@@ -35,7 +35,6 @@ function harness(options: Partial<ExecuteOptions> = {}) {
   const sleeps: number[] = [];
   const exec: ExecuteOptions = {
     keyTimeoutMs: 60_000,
-    mapTimeoutMs: 60_000,
     pollMs: 10,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -53,52 +52,34 @@ function harness(options: Partial<ExecuteOptions> = {}) {
   return { events, requestIds, sleeps, exec, tracker };
 }
 
-const done = (state: "running" | "stopped" = "running"): MapActionOutcome => ({ status: "done", state, message: "" });
-const waiting: MapActionOutcome = { status: "waiting", state: "initializing", message: "" };
-
 describe("lifecycle phases", () => {
-  it("sends every action, then follows them together until each one settles", async () => {
+  it("sends every action, then has the gateway follow them together, ending each as it settles", async () => {
     const sent: string[] = [];
-    const polls: MapActionRequest[][] = [];
-    const script: MapActionOutcome[][] = [
-      [waiting, done(), waiting],
-      [done(), { status: "failed", state: "error", message: "DIPV1003: no integration key" }],
-    ];
+    const followed: string[][] = [];
     const gateway = gatewayWith({
       beginMapAction: async (ref) => {
         sent.push(ref.entity);
         return `req-${ref.entity}`;
       },
-      mapActionOutcomes: async (requests) => {
-        polls.push([...requests]);
-        return script[polls.length - 1] ?? [];
+      followMapActions: async (requests, ended) => {
+        followed.push(requests.map((request) => request.requestId));
+        const [first, second, third] = requests;
+        if (first === undefined || second === undefined || third === undefined) throw new Error("three requests expected");
+        ended(second);
+        ended(first);
+        ended(third, new Error("start Entity3 failed in the dual-write service: DIPV1003: no integration key"));
       },
     });
-    const { events, requestIds, sleeps, exec, tracker } = harness();
+    const { events, requestIds, exec, tracker } = harness();
     const failure = await runPhase(gateway, [start(1), start(2), start(3)], 16, exec, tracker).catch((error: unknown) => error);
-    // The service's request ids go to the journal, for a support case.
-    expect(Object.fromEntries(requestIds)).toEqual({ "start-1": ["req-Entity1"], "start-2": ["req-Entity2"], "start-3": ["req-Entity3"] });
 
     expect(sent).toEqual(["Entity1", "Entity2", "Entity3"]);
-    expect(polls.map((requests) => requests.map((request) => request.requestId))).toEqual([
-      ["req-Entity1", "req-Entity2", "req-Entity3"],
-      ["req-Entity1", "req-Entity3"],
-    ]);
+    expect(followed).toEqual([["req-Entity1", "req-Entity2", "req-Entity3"]]);
     expect(events.filter((event) => !event.startsWith("start"))).toEqual(["ok start-2", "ok start-1", "failed start-3: start Entity3 failed in the dual-write service: DIPV1003: no integration key"]);
+    // The service's request ids go to the journal, for a support case.
+    expect(Object.fromEntries(requestIds)).toEqual({ "start-1": ["req-Entity1"], "start-2": ["req-Entity2"], "start-3": ["req-Entity3"] });
     expect(failure).toBeInstanceOf(PhaseFailure);
     expect(failure).toMatchObject({ action: { id: "start-3" } });
-    expect(sleeps).toEqual([10]);
-  });
-
-  it("waits longer between polls while maps keep syncing", async () => {
-    let polls = 0;
-    const gateway = gatewayWith({
-      beginMapAction: async () => "req",
-      mapActionOutcomes: async () => [++polls < 5 ? waiting : done()],
-    });
-    const { sleeps, exec, tracker } = harness();
-    await runPhase(gateway, [start(1)], 16, exec, tracker);
-    expect(sleeps).toEqual([10, 15, 23, 35]);
   });
 
   it("follows what was sent to its end when a send fails, then reports the send", async () => {
@@ -107,7 +88,9 @@ describe("lifecycle phases", () => {
         if (ref.entity === "Entity2") throw new Error("409 the map is being edited");
         return `req-${ref.entity}`;
       },
-      mapActionOutcomes: async (requests) => requests.map(() => done()),
+      followMapActions: async (requests, ended) => {
+        for (const request of requests) ended(request);
+      },
     });
     const { events, exec, tracker } = harness();
     const failure = await runPhase(gateway, [start(1), start(2), start(3)], 1, exec, tracker).catch((error: unknown) => error);
@@ -116,23 +99,18 @@ describe("lifecycle phases", () => {
     expect(failure).toMatchObject({ action: { id: "start-2" } });
   });
 
-  it("ends every open action when the service cannot be asked", async () => {
+  it("ends every action still open when the service cannot be asked", async () => {
     const gateway = gatewayWith({
-      beginMapAction: async () => "req",
-      mapActionOutcomes: async () => {
+      beginMapAction: async (ref) => `req-${ref.entity}`,
+      followMapActions: async (requests, ended) => {
+        if (requests[0] !== undefined) ended(requests[0]);
         throw new Error("GET Entities failed with 503 (6 attempts)");
       },
     });
     const { events, exec, tracker } = harness();
-    await expect(runPhase(gateway, [start(1), start(2)], 16, exec, tracker)).rejects.toBeInstanceOf(PhaseFailure);
-    expect(events.filter((event) => event.startsWith("failed"))).toHaveLength(2);
-  });
-
-  it("gives up after the map timeout and says the service may still be working", async () => {
-    const gateway = gatewayWith({ beginMapAction: async () => "req", mapActionOutcomes: async () => [waiting] });
-    const { events, exec, tracker } = harness({ mapTimeoutMs: 0 });
-    await expect(runPhase(gateway, [start(1)], 16, exec, tracker)).rejects.toThrow(/not finished within 0 s; the service may still be working/);
-    expect(events.at(-1)).toMatch(/^failed start-1/);
+    const failure = await runPhase(gateway, [start(1), start(2)], 16, exec, tracker).catch((error: unknown) => error);
+    expect(events.filter((event) => !event.startsWith("start"))).toEqual(["ok start-1", "failed start-2: GET Entities failed with 503 (6 attempts)"]);
+    expect(failure).toMatchObject({ action: { id: "start-2" } });
   });
 });
 

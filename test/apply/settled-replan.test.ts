@@ -62,7 +62,7 @@ class SettledGateway implements EnvironmentGateway {
   async beginMapAction(): Promise<never> {
     throw new Error("not expected");
   }
-  async mapActionOutcomes(): Promise<never> {
+  async followMapActions(): Promise<never> {
     throw new Error("not expected");
   }
   async runMapAction(): Promise<never> {

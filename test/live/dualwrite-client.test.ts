@@ -65,10 +65,11 @@ describe("DualWriteClient", () => {
     expect(stateFromCode(99)).toBe("notRunning");
   });
 
-  it("starts an action and polls Status until it completes, reporting progress", async () => {
+  it("sends an action and polls Status until it completes, reporting progress", async () => {
     estate.waitingPolls = 2;
     const detail = { tid: "t1", pid: "p1", cid: "cid-1", parameters: { skipInitialSync: true } };
-    const result = await client().runAction("start", detail, { label: "start Customers V3" });
+    const c = client();
+    const result = await c.waitFor(await c.sendAction("start", detail), { label: "start Customers V3", untilSettled: true });
     expect(result.state).toBe("running");
     expect(estate.calls[0]).toMatchObject({ method: "POST", path: "Start", body: { action: 1, details: [detail] } });
     expect(estate.calls.slice(1).map((call) => `${call.method} ${call.path}`)).toEqual([
@@ -89,7 +90,8 @@ describe("DualWriteClient", () => {
       sendJson(response, 200, { requestId: "r", status: 2, message: "Completed", state: reads < 3 ? 2 : 4 });
       return true;
     });
-    const result = await client().runAction("start", { tid: "t", pid: "p", cid: "cid-1", parameters: {} }, { label: "start" });
+    const c = client();
+    const result = await c.waitFor(await c.sendAction("start", { tid: "t", pid: "p", cid: "cid-1", parameters: {} }), { label: "start", untilSettled: true });
     expect(result.state).toBe("running");
     expect(reads).toBe(3);
     expect(events[0]?.message).toMatch(/waiting for the initial sync/);
@@ -97,18 +99,27 @@ describe("DualWriteClient", () => {
 
   it("uses the action codes of the contract", async () => {
     const detail = { tid: "t", pid: "p", cid: "cid-1", parameters: {} };
-    for (const action of ["start", "stop", "pause", "resume", "initialSync"] as const) await client().runAction(action, detail);
+    for (const action of ["start", "stop", "pause", "resume", "initialSync"] as const) await client().sendAction(action, detail);
     const starts = estate.calls.filter((call) => call.path === "Start").map((call) => (call.body as { action: number }).action);
     expect(starts).toEqual([1, 4, 5, 6, 8]);
   });
 
   it("throws a GatewayRefusedError when the service reports an error", async () => {
     estate.statusOutcome = { status: 3, message: "Initial sync failed: 3 rows", state: 1 };
-    const error = await client()
-      .runAction("initialSync", { tid: "t", pid: "p", cid: "cid-1", parameters: {} }, { label: "initial sync" })
-      .catch((caught: unknown) => caught);
+    const c = client();
+    const requestId = await c.sendAction("initialSync", { tid: "t", pid: "p", cid: "cid-1", parameters: {} });
+    const error = await c.waitFor(requestId, { label: "initial sync", untilSettled: true }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(GatewayRefusedError);
     expect(error).toMatchObject({ message: expect.stringContaining("Initial sync failed: 3 rows"), requestId: expect.stringMatching(/^req-/) });
+  });
+
+  it("polls with a growing interval up to its maximum, reporting what it waits for", async () => {
+    const sleeps: number[] = [];
+    const polling = client({ initialIntervalMs: 10, maxIntervalMs: 30, sleep: async (ms) => void sleeps.push(ms) });
+    let reads = 0;
+    await expect(polling.poll("3 map actions", async () => (++reads < 5 ? "the initial sync" : true))).resolves.toBe(true);
+    expect(sleeps).toEqual([10, 15, 23, 30]);
+    expect(events.at(-1)?.message).toMatch(/^3 map actions: waiting for the initial sync/);
   });
 
   it("gives up after the timeout", async () => {

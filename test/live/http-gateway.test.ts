@@ -228,7 +228,8 @@ describe("runMapAction", () => {
   ] as const)("%s", async (_label, action, options, code, parameters) => {
     const id = addMap(definition());
     estate.statusOutcome = { status: 2, message: "", state: 4 };
-    await expect(gateway().runMapAction(ref, action, options)).resolves.toBe("running");
+    const after = { start: "running", stop: "stopped", pause: "paused", resume: "running", initialSync: "running" } as const;
+    await expect(gateway().runMapAction(ref, action, options)).resolves.toBe(after[action]);
     const start = estate.calls.find((call) => call.path === "Start");
     expect(start?.body).toEqual({ action: code, details: [{ tid: id, pid: `pid-${id}`, cid: "cid-1", parameters }] });
     expect(events.some((event) => event.step === `${action} CustomersV3 (account)`)).toBe(true);
@@ -452,24 +453,46 @@ describe("reads that answer for many at once", () => {
     estate.statusOutcome = { status: 2, message: "", state: 4 };
     estate.calls.length = 0;
 
-    const outcomes = await gw.mapActionOutcomes(requests);
-    expect(outcomes.map((outcome) => outcome.status)).toEqual(["done", "waiting", "waiting", "failed", "done", "done", "done", "done", "done", "done"]);
-    expect(outcomes[0]).toEqual({ status: "done", state: "running", message: "" });
-    expect(outcomes[3]?.message).toMatch(/DIPV1003/);
-    expect(estate.calls.map((call) => `${call.method} ${call.path}`)).toEqual(["GET Entities", `GET Status/${requests[4]?.requestId}`]);
+    const ended: string[] = [];
+    await gw.followMapActions(requests, (request, failure) => ended.push(`${request.ref.entity}${failure === undefined ? "" : `: ${failure.message}`}`));
+    // The first listing ends eight of them; the two left are few enough to ask for by request id.
+    expect(ended).toEqual([
+      "Entity0",
+      "Entity3: start Entity3 (new_table3) failed in the dual-write service: DIPV1003: table new_table3 has no integration key",
+      ...[4, 5, 6, 7, 8, 9].map((index) => `Entity${index}`),
+      "Entity1",
+      "Entity2",
+    ]);
+    expect(estate.calls.map((call) => `${call.method} ${call.path}`)).toEqual([
+      "GET Entities",
+      `GET Status/${requests[4]?.requestId}`,
+      `GET Status/${requests[1]?.requestId}`,
+      `GET Status/${requests[2]?.requestId}`,
+    ]);
+    expect(events.some((event) => /^10 map actions: waiting for 2 of 10 \(start Entity1/.test(event.message))).toBe(true);
   });
 
-  it("asks a few map actions by request id, and waits while a start is still syncing", async () => {
+  it("waits while a start's initial sync runs, and ends what is still open at the poll timeout", async () => {
     addMap(definition());
-    const gw = gateway();
     const ref = { entity: "CustomersV3", table: "account" };
-    const request = { ref, action: "start" as const, requestId: await gw.beginMapAction(ref, "start") };
     estate.waitingPolls = 0;
-    estate.statusOutcome = { status: 2, message: "", state: 2 };
-    await expect(gw.mapActionOutcomes([request])).resolves.toEqual([{ status: "waiting", state: "initializing", message: "" }]);
-    estate.statusOutcome = { status: 2, message: "", state: 4 };
-    await expect(gw.mapActionOutcomes([request])).resolves.toEqual([{ status: "done", state: "running", message: "" }]);
-    expect(estate.calls.filter((call) => call.path.startsWith("Status/"))).toHaveLength(2);
+    estate.statusOutcome = { status: 2, message: "", state: 2 }; // completed, map still initializing
+    const gw = new HttpEnvironmentGateway({
+      pair: "stage",
+      financeAndOperationsUrl: estate.finOpsUrl,
+      dataverseUrl: estate.dataverseUrl,
+      dualWriteUrl: estate.dualWriteUrl,
+      credentials: { dataverse: new StaticCredential(), financeAndOperations: new StaticCredential(), dualWrite: new StaticCredential() },
+      http: FAST_HTTP,
+      poll: { ...FAST_POLL, timeoutMs: 50 },
+    });
+    const request = { ref, action: "start" as const, requestId: await gw.beginMapAction(ref, "start") };
+    const failures: (Error | undefined)[] = [];
+    await gw.followMapActions([request], (_request, failure) => failures.push(failure));
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toBeInstanceOf(GatewayRefusedError);
+    expect(failures[0]?.message).toMatch(/^start CustomersV3 \(account\) did not finish within 0 s/);
+    expect(estate.calls.filter((call) => call.path.startsWith("Status/")).length).toBeGreaterThan(1);
   });
 
   it("reads a side it may not read as unknown, not as an error", async () => {

@@ -14,7 +14,8 @@
  *   2 initial sync, 3 catch-up, 4 running, 5 paused) and `lastRequest.status` 3 for an error;
  * - `POST Start {action, details:[{tid, pid, cid, parameters}]}` with actions 1 start, 4 stop,
  *   5 pause, 6 resume, 8 initial sync -> `202 {requestId}`, then `GET Status/<requestId>` until
- *   `status` is 2 (completed) or 3 (error), with the map's `state` afterwards;
+ *   `status` is 2 (completed) or 3 (error), with the map's `state` afterwards (or, for many at
+ *   once, the `lastRequest` of each map in `GET Entities`);
  * - `parameters`: `skipInitialSync`, `conflictResolution {master: "CRM" | "AX", option: "1"}`,
  *   `skipCatchUpSyncPreserveData`, `skipCatchUpSyncDiscardData`;
  * - `POST SolutionAware/<cid>/SwitchActive/<tid>?pid=<pid>` makes a saved version active;
@@ -185,12 +186,6 @@ export class DualWriteClient {
     });
   }
 
-  /** Sends a lifecycle action and waits until the service reports it finished. */
-  async runAction(action: MapAction, detail: StartDetail, options: Pick<PollOptions, "label"> = {}): Promise<OperationResult> {
-    const label = options.label ?? `${action} ${detail.tid}`;
-    return this.waitFor(await this.sendAction(action, detail, { label }), { label, untilSettled: true });
-  }
-
   /** Sends a lifecycle action; returns its request id at once (the service answers 202 and works on). */
   async sendAction(action: MapAction, detail: StartDetail, options: Pick<PollOptions, "label"> = {}): Promise<string> {
     const label = options.label ?? `${action} ${detail.tid}`;
@@ -290,38 +285,50 @@ export class DualWriteClient {
 
   /** Polls `Status/<requestId>` with a growing interval until it completes, fails or times out. */
   async waitFor(requestId: string, options: Pick<PollOptions, "label"> & { untilSettled?: boolean } = {}): Promise<OperationResult> {
-    const { sleep, now, timeoutMs, maxIntervalMs, onProgress } = this.#poll;
     const label = options.label ?? "operation";
-    const started = now();
-    let interval = this.#poll.initialIntervalMs;
-    for (;;) {
+    let result: OperationResult | undefined;
+    const finished = await this.poll(label, async () => {
       const { status, message, state } = await this.requestStatus(requestId);
       // A completed request can leave the map mid-transition (initial sync or catch-up still running): wait for it to settle.
       const settling = options.untilSettled === true && isSettling(state);
       if (status === "completed" && !settling) {
-        onProgress?.({ step: label, message: `${label}: completed`, fraction: 1 });
-        return { requestId, message, state };
+        result = { requestId, message, state };
+        return true;
       }
-      if (status === "error") {
-        throw new GatewayRefusedError(
-          `${label} failed in the dual-write service${message === "" ? "" : `: ${message}`}`,
-          "see the map's errors in the dual-write UI, fix them and run again",
-          requestId,
-        );
-      }
+      if (status === "error") throw failedInService(label, message, requestId);
+      return settling ? (state === "initializing" ? "the initial sync" : "the catch-up") : "the dual-write service";
+    });
+    if (!finished || result === undefined) throw this.timedOut(label, requestId);
+    this.#poll.onProgress?.({ step: label, message: `${label}: completed`, fraction: 1 });
+    return result;
+  }
+
+  /**
+   * Calls `read` with a growing interval until it returns true; anything else names what is
+   * awaited, for the progress line. Returns false once the poll timeout has passed.
+   */
+  async poll(label: string, read: () => Promise<true | string>): Promise<boolean> {
+    const { sleep, now, timeoutMs, maxIntervalMs, onProgress } = this.#poll;
+    const started = now();
+    let interval = this.#poll.initialIntervalMs;
+    for (;;) {
+      const waitingFor = await read();
+      if (waitingFor === true) return true;
       const elapsed = now() - started;
-      if (elapsed >= timeoutMs) {
-        throw new GatewayRefusedError(
-          `${label} did not finish within ${Math.round(timeoutMs / 1000)} s`,
-          "the service may still be working: check the map in the dual-write UI before running again",
-          requestId,
-        );
-      }
-      const waitingFor = settling ? (state === "initializing" ? "the initial sync" : "the catch-up") : "the dual-write service";
+      if (elapsed >= timeoutMs) return false;
       onProgress?.({ step: label, message: `${label}: waiting for ${waitingFor} (${Math.round(elapsed / 1000)} s)` });
       await sleep(Math.min(interval, Math.max(0, timeoutMs - elapsed)));
       interval = Math.min(maxIntervalMs, Math.ceil(interval * 1.5));
     }
+  }
+
+  /** The error of an operation still unfinished when the poll timeout passed. */
+  timedOut(label: string, requestId: string): GatewayRefusedError {
+    return new GatewayRefusedError(
+      `${label} did not finish within ${Math.round(this.#poll.timeoutMs / 1000)} s`,
+      "the service may still be working: check the map in the dual-write UI before running again",
+      requestId,
+    );
   }
 
   async #refusable<T>(request: Promise<T>, label: string, hint: string): Promise<T> {
@@ -344,6 +351,15 @@ export function dualWriteHeaders(): Record<string, string> {
 function valueOf(body: unknown): unknown[] {
   const value = property(body, "value");
   return Array.isArray(value) ? (value as unknown[]) : [];
+}
+
+/** The service reported an operation as failed (status 3). */
+export function failedInService(label: string, message: string, requestId: string): GatewayRefusedError {
+  return new GatewayRefusedError(
+    `${label} failed in the dual-write service${message === "" ? "" : `: ${message}`}`,
+    "see the map's errors in the dual-write UI, fix them and run again",
+    requestId,
+  );
 }
 
 function requestIdOf(body: unknown, label: string): string {
