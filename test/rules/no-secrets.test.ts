@@ -16,6 +16,23 @@ function describedAs(text: string): Record<string, string> {
   return edit("maps/tablemaps/currencies.yaml", "name: currencies\n", `name: currencies\ndescription: ${text}\n`);
 }
 
+/** An environments file whose prod pair authenticates with a client secret; the last auth line is given. */
+function clientSecretPair(lastAuthLine: string): Record<string, string> {
+  return withEnvironments(`kind: Environments
+pairs:
+  - name: prod
+    financeAndOperations: { url: "https://contoso.operations.dynamics.com" }
+    dataverse: { url: "https://contoso.crm.dynamics.com" }
+    legalEntities: [USMF]
+    ${dualWrite}
+    auth:
+      method: client-secret
+      tenantId: ${tenantId}
+      clientId: ${clientId}
+      ${lastAuthLine}
+`);
+}
+
 function expectNotEchoed(d: Diagnostic | undefined, secret: string): void {
   expect(d?.message).not.toContain(secret);
   expect(d?.hint).not.toContain(secret);
@@ -59,37 +76,13 @@ describe("DW180 no credentials in YAML", () => {
   });
 
   it("reports a secret pasted into auth as both a schema violation and a secret", () => {
-    const files = withEnvironments(`kind: Environments
-pairs:
-  - name: prod
-    financeAndOperations: { url: "https://contoso.operations.dynamics.com" }
-    dataverse: { url: "https://contoso.crm.dynamics.com" }
-    legalEntities: [USMF]
-    ${dualWrite}
-    auth:
-      method: client-secret
-      tenantId: ${tenantId}
-      clientId: ${clientId}
-      clientSecret: ${entra}
-`);
+    const files = clientSecretPair(`clientSecret: ${entra}`);
     const ds = expectDiagnostics(files, ["maps/environments.yaml:12:7 DW006", "maps/environments.yaml:12:21 DW180"]);
     for (const d of ds) expectNotEchoed(d, entra);
   });
 
   it("passes a reference to the variable that holds the secret, and ids that are not secrets", () => {
-    const files = withEnvironments(`kind: Environments
-pairs:
-  - name: prod
-    financeAndOperations: { url: "https://contoso.operations.dynamics.com" }
-    dataverse: { url: "https://contoso.crm.dynamics.com" }
-    legalEntities: [USMF]
-    ${dualWrite}
-    auth:
-      method: client-secret
-      tenantId: ${tenantId}
-      clientId: ${clientId}
-      clientSecretVariable: DWCTL_CLIENT_SECRET
-`);
+    const files = clientSecretPair("clientSecretVariable: DWCTL_CLIENT_SECRET");
     expect(validate(files)).toEqual([]);
   });
 

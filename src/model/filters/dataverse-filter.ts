@@ -10,6 +10,7 @@
  * Issue kinds: `syntax`, `unsupported-function`, `unsupported-operator`, `navigation`.
  * Pure: no I/O, never throws.
  */
+import { syntaxIssue } from "./filter-issue.js";
 import type { ColumnRef, FilterIssue } from "./filter-issue.js";
 import { TokenParser } from "./token-parser.js";
 import {
@@ -137,11 +138,6 @@ interface Token {
   issue?: FilterIssue;
 }
 
-const SYNTAX = "syntax";
-
-function syntaxIssue(message: string, hint: string, start: number, end: number): FilterIssue {
-  return { kind: SYNTAX, message, hint, start, end };
-}
 
 function digitsAt(text: string, i: number, count: number): boolean {
   for (let k = 0; k < count; k++) if (!isDigit(text[i + k])) return false;

@@ -12,6 +12,11 @@ export interface FilterIssue {
   end: number;
 }
 
+/** An issue of kind "syntax": the text is not a filter of the parser's grammar. */
+export function syntaxIssue(message: string, hint: string, start: number, end: number): FilterIssue {
+  return { kind: "syntax", message, hint, start, end };
+}
+
 /** A column (Dataverse) or field (F&O) referenced by a filter, with its span in the filter text. */
 export interface ColumnRef {
   name: string;

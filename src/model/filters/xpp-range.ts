@@ -11,6 +11,7 @@
  * enclosed in parentheses).
  * Pure: no I/O, never throws.
  */
+import { syntaxIssue } from "./filter-issue.js";
 import type { ColumnRef, FilterIssue } from "./filter-issue.js";
 import { TokenParser } from "./token-parser.js";
 import {
@@ -145,10 +146,6 @@ const OPERATOR_FIXES: Readonly<Record<string, string>> = {
   "&&&": "&&",
   "|||": "||",
 };
-
-function syntaxIssue(message: string, hint: string, start: number, end: number): FilterIssue {
-  return { kind: "syntax", message, hint, start, end };
-}
 
 function errorToken(start: number, end: number, text: string, issue: FilterIssue): Token {
   return { kind: "error", start, end, text, value: "", issue };
