@@ -1,17 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { estateWith, validate } from "../helpers/estate.js";
-import { clientId, dualWrite, expectDiagnostics, tenantId, withEnvironments } from "./rule-helpers.js";
-
-function prodPair(auth: string): Record<string, string> {
-  return withEnvironments(`kind: Environments
-pairs:
-  - name: prod
-    financeAndOperations: { url: "https://contoso.operations.dynamics.com" }
-    dataverse: { url: "https://contoso.crm.dynamics.com" }
-    legalEntities: [USMF]
-${auth}    ${dualWrite}
-`);
-}
+import { clientId, expectDiagnostics, prodPair, tenantId } from "./rule-helpers.js";
 
 describe("DW175 auth settings are complete references", () => {
   it("reports a real pair with no auth, at its name", () => {

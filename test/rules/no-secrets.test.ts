@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/config/diagnostic.js";
 import { edit, validate } from "../helpers/estate.js";
-import { clientId, dualWrite, expectDiagnostics, tenantId, withEnvironments } from "./rule-helpers.js";
+import { clientId, expectDiagnostics, prodPair, tenantId } from "./rule-helpers.js";
 
 const jwt =
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c";
@@ -16,16 +16,9 @@ function describedAs(text: string): Record<string, string> {
   return edit("maps/tablemaps/currencies.yaml", "name: currencies\n", `name: currencies\ndescription: ${text}\n`);
 }
 
-/** An environments file whose prod pair authenticates with a client secret; the last auth line is given. */
+/** The prod pair authenticating with a client secret; the last auth line is given (line 11 of the file). */
 function clientSecretPair(lastAuthLine: string): Record<string, string> {
-  return withEnvironments(`kind: Environments
-pairs:
-  - name: prod
-    financeAndOperations: { url: "https://contoso.operations.dynamics.com" }
-    dataverse: { url: "https://contoso.crm.dynamics.com" }
-    legalEntities: [USMF]
-    ${dualWrite}
-    auth:
+  return prodPair(`    auth:
       method: client-secret
       tenantId: ${tenantId}
       clientId: ${clientId}
@@ -77,7 +70,7 @@ describe("DW180 no credentials in YAML", () => {
 
   it("reports a secret pasted into auth as both a schema violation and a secret", () => {
     const files = clientSecretPair(`clientSecret: ${entra}`);
-    const ds = expectDiagnostics(files, ["maps/environments.yaml:12:7 DW006", "maps/environments.yaml:12:21 DW180"]);
+    const ds = expectDiagnostics(files, ["maps/environments.yaml:11:7 DW006", "maps/environments.yaml:11:21 DW180"]);
     for (const d of ds) expectNotEchoed(d, entra);
   });
 

@@ -37,3 +37,15 @@ export const dualWrite = 'dualWrite: { url: "https://projectmanagementservice.we
 export function withEnvironments(text: string): Record<string, string> {
   return { ...edits(["maps/tablemaps/customers.yaml", "environments:\n  stage: { state: paused }\n", ""]), "maps/environments.yaml": text };
 }
+
+/** An environments file with one real pair, prod; `auth` is its auth block (lines indented by four spaces), or "". */
+export function prodPair(auth: string): Record<string, string> {
+  return withEnvironments(`kind: Environments
+pairs:
+  - name: prod
+    financeAndOperations: { url: "https://contoso.operations.dynamics.com" }
+    dataverse: { url: "https://contoso.crm.dynamics.com" }
+    legalEntities: [USMF]
+${auth}    ${dualWrite}
+`);
+}
