@@ -9,13 +9,24 @@ import type {
   StoredRecord,
 } from "../model/snapshot.js";
 
-export type MapAction = "start" | "stop" | "pause" | "resume" | "initialSync";
+/**
+ * The service's lifecycle actions (dualwrite-service.md section 4): "initialise" creates the
+ * project of a map whose pid is null (wire "8"); an initial sync is a start with `initialSync`.
+ */
+export type MapAction = "initialise" | "start" | "stop" | "pause" | "resume";
+
+/**
+ * What a resume does with the records queued while the map was paused (section 4, "catch-up on
+ * resume"): replay them in order (the default, no parameter), or skip to live sync and keep them
+ * for a retry (`skipCatchUpSyncPreserveData: true`) or discard them (`false`).
+ */
+export type QueuedRecords = "replay" | "skip-and-keep" | "skip-and-discard";
 
 export interface MapActionOptions {
-  /** start: run an initial sync first, with this master. Without it, start skips initial sync. */
+  /** start: run an initial sync first, with this master. Without it, start sends `skipInitialSync: true`. */
   initialSync?: { master: Side };
-  /** resume: skip the catch-up of queued changes (keeping or discarding the queue). */
-  skipCatchUp?: "preserve" | "discard";
+  /** resume: what happens to the queued records; replay by default. */
+  queuedRecords?: QueuedRecords;
 }
 
 export interface RowPresence {
@@ -50,10 +61,18 @@ export interface EnvironmentGateway {
   /** The live state, read in a few paged requests (not one per map). */
   snapshot(): Promise<Snapshot>;
 
-  /** Saves a map version (creating it, or updating it in place when that version exists). The map must be stopped. */
-  saveMapDefinition(definition: MapDefinition): Promise<{ versionId: string }>;
-  /** Makes a saved version the active one. */
+  /**
+   * Saves a map version as a msdyn_dualwriteentitymap row (creating it, or updating it in place when
+   * that version exists) inside the unmanaged solution `solution`, which is created for the
+   * version's publisher when missing. The map must be stopped.
+   */
+  saveMapDefinition(definition: MapDefinition, solution: string): Promise<{ versionId: string }>;
+  /** Apply Solution for one solution (RestoreTemplates), followed to its end: its map versions become templates. */
+  applySolution(solution: string): Promise<void>;
+  /** Makes a version the active one (SwitchActive); the version must be among the map's templates. */
   activateMapVersion(ref: MapRef, version: { publisher: string; number: string }): Promise<void>;
+  /** Refresh tables for one map (`POST /api/Project/{projectName}/Refresh`); the map must be initialised. */
+  refreshTables(ref: MapRef): Promise<void>;
   /** Deletes every version of a map. The map must be stopped. */
   deleteMap(ref: MapRef): Promise<void>;
   /** Runs a lifecycle action and waits until the service reports it finished; returns the resulting state. */
@@ -74,7 +93,7 @@ export interface EnvironmentGateway {
   /** The statuses of many keys, in the order asked (undefined: no such key); many are read in one listing. */
   alternateKeyStatuses(keys: readonly { table: string; schemaName: string }[]): Promise<(AlternateKeyStatus | undefined)[]>;
   reactivateAlternateKey(table: string, schemaName: string): Promise<void>;
-  /** Sets the dual-write integration keys of these tables (others keep theirs), in as few requests as the service allows. */
+  /** Sets the dual-write integration keys of these tables (others keep theirs): one request per table, as the service takes them. */
   setIntegrationKeys(keys: readonly { table: string; columns: string[] }[]): Promise<void>;
 
   /**
@@ -83,8 +102,6 @@ export interface EnvironmentGateway {
    */
   rowsOnBothSides(maps: readonly { entity: string; entitySet: string }[]): Promise<RowPresence[]>;
 
-  /** Changes the legal entities of the existing link. */
-  setLegalEntities(legalEntities: string[]): Promise<void>;
   /** Reset link: clears the link and all dual-write configuration, then links again with these legal entities. */
   resetLink(options: { force: boolean; legalEntities: string[] }): Promise<void>;
   /** Deletes the runtime configuration rows of one side; returns how many were deleted. */

@@ -1,4 +1,4 @@
-import type { AlertRule, MapSymbol, Scope, Side } from "./desired.js";
+import type { AlertRule, MapSymbol, Scope } from "./desired.js";
 
 /**
  * The comparable definition of a table map: what is saved as one map version. Desired maps
@@ -42,15 +42,30 @@ export interface LiveMapVersion {
   number: string;
 }
 
+/** The service's last request for a map (`detail.lastRequests[]`, dualwrite-service.md section 5.2). */
+export interface LiveMapRequest {
+  requestId: string;
+  action: "initialise" | "start" | "stop" | "pause" | "resume" | "other";
+  state: "waiting" | "completed" | "error";
+  message: string;
+}
+
 export interface LiveMap {
   ref: MapRef;
   /** The definition of the active version. */
   definition: MapDefinition;
-  /** Every saved version of this map (parked versions such as 9.9.9.9 exist). */
+  /** Every version saved in Dataverse as a msdyn_dualwriteentitymap row (parked versions such as 9.9.9.9 exist). */
   versions: LiveMapVersion[];
+  /**
+   * The versions the dual-write service can switch to (`detail.templates[]`): only versions whose
+   * solution was applied (Apply Solution) are here. `publisher` is the template's `author`.
+   */
+  templates: LiveMapVersion[];
+  /** Whether the service has a project for the map (`detail.pid` not null); false until it is initialised (action "8"). */
+  initialised: boolean;
   state: LiveMapState;
-  /** Last initial sync, when the service reports one. */
-  initialSync?: { status: "completed" | "failed" | "running"; master: Side };
+  /** The newest of the service's requests for this map, when it lists one. */
+  lastRequest?: LiveMapRequest;
 }
 
 export type AlternateKeyStatus = "pending" | "inProgress" | "active" | "failed";
@@ -68,10 +83,18 @@ export interface LiveIntegrationKey {
   columns: string[];
 }
 
-/** What the finance and operations side believes it is linked to. */
+/**
+ * The dual-write link as the service holds it: the connection set it finds for this pair's
+ * finance and operations host (dualwrite-service.md sections 5.1 and 5.4).
+ */
 export interface LiveLink {
+  /** The connection set's name (`cname`). */
+  connectionSet: string;
+  /** The `directUrl` of the connection set's Dataverse entry: the Dataverse the link points at. */
   dataverseUrl: string;
-  dataverseOrganizationId: string;
+  /** The Power Platform environment id of that entry (`powerAppsEnvironment`). */
+  powerAppsEnvironment: string;
+  /** `dualWriteDetail.legalEntityMappings.mappings[].left.name`. */
   legalEntities: string[];
 }
 
