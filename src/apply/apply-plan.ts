@@ -82,14 +82,15 @@ const kindOrder: readonly Action["kind"][] = [
   "createAlternateKey",
   "reactivateAlternateKey",
   "setIntegrationKey",
-  "setLegalEntities",
   "stopMap",
   "saveMapDefinition",
   "deleteMap",
+  "applySolution",
+  "initialiseMap",
   "activateMapVersion",
+  "refreshTables",
   "startMap",
   "resumeMap",
-  "initialSync",
   "pauseMap",
 ];
 
@@ -104,7 +105,7 @@ export function phases(actions: readonly Action[]): Action[][] {
 
 /** Keys whose index a crashed run left building: starts must wait for them. */
 async function settleBuildingKeys(gateway: EnvironmentGateway, snapshot: Snapshot, plan: Plan, exec: ExecuteOptions): Promise<void> {
-  const starting = new Set(plan.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap" || a.kind === "initialSync").map((a) => ("ref" in a ? a.ref.table : "")));
+  const starting = new Set(plan.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap").map((a) => ("ref" in a ? a.ref.table : "")));
   const created = new Set(plan.actions.filter((a) => a.kind === "createAlternateKey").map((a) => ("schemaName" in a ? a.schemaName : "")));
   const building = snapshot.alternateKeys.filter(
     (key) => starting.has(key.table) && !created.has(key.schemaName) && (key.status === "pending" || key.status === "inProgress"),

@@ -1,5 +1,6 @@
 import type { EnvironmentGateway, MapActionRequest } from "../live/gateway.js";
 import type { Action } from "../plan/plan.js";
+import { solutionFor } from "../plan/solution-name.js";
 
 export interface ExecuteOptions {
   keyTimeoutMs: number;
@@ -24,13 +25,15 @@ export class KeyIndexFailedError extends Error {
 }
 
 /** Actions that send a map through the service's lifecycle: sent first, then awaited together. */
-export type LifecycleAction = Extract<Action, { kind: "stopMap" | "startMap" | "pauseMap" | "resumeMap" | "initialSync" }>;
+export type LifecycleAction = Extract<Action, { kind: "initialiseMap" | "stopMap" | "startMap" | "pauseMap" | "resumeMap" }>;
 
 /** Actions performed one call each. */
-export type SingleAction = Extract<Action, { kind: "saveMapDefinition" | "activateMapVersion" | "deleteMap" | "setLegalEntities" }>;
+export type SingleAction = Extract<Action, { kind: "saveMapDefinition" | "applySolution" | "activateMapVersion" | "refreshTables" | "deleteMap" }>;
 
 export function isLifecycleAction(action: Action): action is LifecycleAction {
-  return action.kind === "stopMap" || action.kind === "startMap" || action.kind === "pauseMap" || action.kind === "resumeMap" || action.kind === "initialSync";
+  return (
+    action.kind === "initialiseMap" || action.kind === "stopMap" || action.kind === "startMap" || action.kind === "pauseMap" || action.kind === "resumeMap"
+  );
 }
 
 /** Sends a lifecycle action to the service without waiting for it. */
@@ -41,30 +44,33 @@ export async function beginLifecycleAction(gateway: EnvironmentGateway, action: 
     requestId: await gateway.beginMapAction(action.ref, name, options),
   });
   switch (action.kind) {
+    case "initialiseMap":
+      return send("initialise");
     case "stopMap":
       return send("stop");
     case "startMap":
-      return send("start", action.initialSync === null ? {} : { initialSync: action.initialSync });
+      return send("start", action.initialSync === null ? {} : { initialSync: { master: action.initialSync.master } });
     case "pauseMap":
       return send("pause");
     case "resumeMap":
-      return send("resume");
-    case "initialSync":
-      return send("initialSync", { initialSync: { master: action.master } });
+      return send("resume", { queuedRecords: action.queuedRecords });
   }
 }
 
 /** Performs one plan action through the gateway. */
 export async function executeAction(gateway: EnvironmentGateway, action: SingleAction): Promise<void> {
   switch (action.kind) {
-    case "setLegalEntities":
-      await gateway.setLegalEntities(action.to);
-      return;
     case "saveMapDefinition":
-      await gateway.saveMapDefinition(action.definition);
+      await gateway.saveMapDefinition(action.definition, solutionFor(action.definition.version.publisher));
+      return;
+    case "applySolution":
+      await gateway.applySolution(action.solution);
       return;
     case "activateMapVersion":
       await gateway.activateMapVersion(action.ref, action.version);
+      return;
+    case "refreshTables":
+      await gateway.refreshTables(action.ref);
       return;
     case "deleteMap":
       await gateway.deleteMap(action.ref);

@@ -23,7 +23,15 @@ export function recordLastApplied(
     const previous = input.previous?.maps[key];
     const state = live.state === "running" || live.state === "paused" || live.state === "stopped" ? live.state : (desired?.state ?? "stopped");
     if (desired !== undefined) {
-      maps[key] = { name: desired.map.name, definitionHash: definitionHash(live.definition), state, protected: desired.map.protected };
+      // A rerun token counts as run once the map runs after this apply; until then the previous one stays.
+      const rerun = live.state === "running" || live.state === "paused" ? desired.initialSync.rerun : previous?.initialSyncRerun;
+      maps[key] = {
+        name: desired.map.name,
+        definitionHash: definitionHash(live.definition),
+        state,
+        protected: desired.map.protected,
+        ...(rerun === undefined ? {} : { initialSyncRerun: rerun }),
+      };
     } else if (previous !== undefined) {
       maps[key] = previous;
     }

@@ -38,7 +38,9 @@ export async function runPhase(gateway: EnvironmentGateway, phase: readonly Acti
   if (first.kind === "setIntegrationKey") return setIntegrationKeys(gateway, phase, tracker);
   if (first.kind === "createAlternateKey" || first.kind === "reactivateAlternateKey") return buildKeys(gateway, phase as KeyAction[], parallelism, exec, tracker);
   if (isLifecycleAction(first)) return runLifecycle(gateway, phase as LifecycleAction[], parallelism, tracker);
-  await pool(phase as SingleAction[], parallelism, async (action) => {
+  // Apply Solution goes one solution at a time, each to its end (dualwrite-service.md §5.6: DW Helper's
+  // comment says applying several at once creates duplicates).
+  await pool(phase as SingleAction[], first.kind === "applySolution" ? 1 : parallelism, async (action) => {
     tracker.started(action);
     try {
       await executeAction(gateway, action);

@@ -62,7 +62,9 @@ export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io):
   const timings = timingsFromEnv(io.env);
   const connection = await connectSandbox({
     dataDir: sandboxDir(io),
-    environments: desired.pairs.filter((p) => p.sandbox === true).map((p) => ({ name: p.name, legalEntities: p.legalEntities })),
+    environments: desired.pairs
+      .filter((p) => p.sandbox === true)
+      .map((p) => ({ name: p.name, legalEntities: p.legalEntities, financeAndOperationsHost: hostOf(p.financeAndOperations.url) })),
     ...(timings === undefined ? {} : { timings }),
   });
   try {
@@ -73,5 +75,14 @@ export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io):
   } catch (error) {
     await connection.close();
     throw error;
+  }
+}
+
+/** The bare host the dual-write service finds a link by (dualwrite-service.md §3). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return url;
   }
 }

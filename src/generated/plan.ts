@@ -8,15 +8,16 @@ export type Action =
   | CreateAlternateKeyAction
   | ReactivateAlternateKeyAction
   | SetIntegrationKeyAction
-  | SetLegalEntitiesAction
   | StopMapAction
   | SaveMapDefinitionAction
+  | ApplySolutionAction
+  | InitialiseMapAction
   | ActivateMapVersionAction
+  | RefreshTablesAction
   | DeleteMapAction
   | StartMapAction
   | PauseMapAction
-  | ResumeMapAction
-  | InitialSyncAction;
+  | ResumeMapAction;
 /**
  * Stable id of the action within the plan, for example wave3/stop/customersv3|account. Journals and progress output name actions by it.
  */
@@ -245,26 +246,6 @@ export interface SetIntegrationKeyAction {
    * The live key columns, or null when the table has no integration key.
    */
   from: string[] | null;
-}
-/**
- * Change the legal entities of the existing link.
- */
-export interface SetLegalEntitiesAction {
-  id: ActionId;
-  wave: WaveIndex;
-  /**
-   * setLegalEntities.
-   */
-  kind: "setLegalEntities";
-  description: ActionDescription;
-  /**
-   * Legal entities linked now.
-   */
-  from: string[];
-  /**
-   * Legal entities to link.
-   */
-  to: string[];
 }
 /**
  * Stop a map (before its definition is saved or it is deleted, or because its desired state is stopped).
@@ -497,6 +478,41 @@ export interface DefinitionChanges {
   } | null;
 }
 /**
+ * Apply Solution for one solution (the dual-write service's RestoreTemplates, one solution a call): the map versions saved in it become versions the service can switch to.
+ */
+export interface ApplySolutionAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * applySolution.
+   */
+  kind: "applySolution";
+  description: ActionDescription;
+  /**
+   * Unique name of the Dataverse solution (dwctl keeps one unmanaged solution per publisher).
+   */
+  solution: string;
+  /**
+   * Names of the maps whose versions were saved in it by this plan.
+   */
+  maps: MapName[];
+}
+/**
+ * Initialise a map the service lists without a project (pid null): the service's action "8". Nothing else can be done to such a map first.
+ */
+export interface InitialiseMapAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * initialiseMap.
+   */
+  kind: "initialiseMap";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+}
+/**
  * Make a saved version the active one.
  */
 export interface ActivateMapVersionAction {
@@ -511,6 +527,25 @@ export interface ActivateMapVersionAction {
   ref: MapRef;
   title: MapTitle;
   version: MapVersion;
+}
+/**
+ * Refresh tables for a stopped map (the service's Project Refresh): it reloads the tables' schema and regenerates integration keys. DW Helper runs it after a version or key change, before the start.
+ */
+export interface RefreshTablesAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * refreshTables.
+   */
+  kind: "refreshTables";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+  /**
+   * Why: the definition or version changed, the integration key changed, or the map is new.
+   */
+  reason: "definition" | "key" | "new";
 }
 /**
  * Delete every version of a stopped map that dwctl applied earlier and git no longer has (--prune).
@@ -528,7 +563,7 @@ export interface DeleteMapAction {
   title: MapTitle;
 }
 /**
- * Run a stopped or not running map, with or without an initial sync.
+ * Run a stopped or not running map. An initial sync runs only on the map's first start (when initialSync.enabled) or for a new initialSync.rerun token; every other start skips it (live sync only).
  */
 export interface StartMapAction {
   id: ActionId;
@@ -542,10 +577,18 @@ export interface StartMapAction {
   ref: MapRef;
   title: MapTitle;
   /**
-   * Run an initial sync first with this master, or null to skip initial sync (live sync only).
+   * Run an initial sync first, or null to skip it (live sync only).
    */
   initialSync: {
     master: Side;
+    /**
+     * first-start: dwctl starts the map for the first time and initialSync.enabled is true. rerun: initialSync.rerun names a token that was not applied yet. cycle: phase 2 of a lookup cycle, part of the first start.
+     */
+    reason: "first-start" | "rerun" | "cycle";
+    /**
+     * The rerun token, for reason rerun.
+     */
+    token?: string;
   } | null;
 }
 /**
@@ -564,7 +607,7 @@ export interface PauseMapAction {
   title: MapTitle;
 }
 /**
- * Resume a paused map: the queued changes are replayed in order.
+ * Resume a paused map. queuedRecords says what happens to the records queued while it was paused.
  */
 export interface ResumeMapAction {
   id: ActionId;
@@ -577,22 +620,10 @@ export interface ResumeMapAction {
   map: MapName;
   ref: MapRef;
   title: MapTitle;
-}
-/**
- * Run the initial sync of a running map again (its last run failed).
- */
-export interface InitialSyncAction {
-  id: ActionId;
-  wave: WaveIndex;
   /**
-   * initialSync.
+   * replay: catch up, replaying the queued records in order. skip-and-keep: go straight to live sync and keep the queue. skip-and-discard: go straight to live sync and discard the queue.
    */
-  kind: "initialSync";
-  description: ActionDescription;
-  map: MapName;
-  ref: MapRef;
-  title: MapTitle;
-  master: Side;
+  queuedRecords: "replay" | "skip-and-keep" | "skip-and-discard";
 }
 /**
  * Something the reviewer should know.

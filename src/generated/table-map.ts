@@ -73,6 +73,7 @@ export interface TableMap {
    */
   state?: "running" | "paused" | "stopped";
   initialSync?: InitialSync;
+  resume?: Resume;
   /**
    * One source filter per side. The Dataverse filter is an OData $filter subset; the finance and operations filter is an X++ query-range expression.
    */
@@ -542,17 +543,30 @@ export interface TableMap {
   };
 }
 /**
- * Initial synchronization when the map starts. The master only settles conflicts for rows whose key exists on both sides; it does not set the direction.
+ * Initial synchronization. It runs only when dwctl starts the map for the first time (enabled), or once more when rerun names a new token. Editing a running map never re-runs it: the map is stopped, saved, refreshed and started again with Skip initial sync. The master only settles conflicts for rows whose key exists on both sides; it does not set the direction.
  */
 export interface InitialSync {
   /**
-   * Run an initial sync when the map starts. false means live sync only (Skip initial sync).
+   * Run an initial sync when dwctl starts the map for the first time. false means live sync only (Skip initial sync).
    */
   enabled: boolean;
   /**
    * Which side wins when a row exists on both sides with different values. Default dataverse.
    */
   master?: "financeAndOperations" | "dataverse";
+  /**
+   * Run the initial sync once more, as a reviewed change: give a new token (for example a date or a ticket number). When the token differs from the one last applied to the pair, the plan stops the map if it runs and starts it with an initial sync; the token is then recorded in the pair's last-applied record, so the next plan does nothing. Removing the token does nothing.
+   */
+  rerun?: string;
+}
+/**
+ * What a resume does with the records queued while the map was paused (the dual-write UI's resume options).
+ */
+export interface Resume {
+  /**
+   * replay: catch up, replaying the queued records in order (default). skip-and-keep: go straight to live sync and keep the queue for a retry. skip-and-discard: go straight to live sync and discard the queue.
+   */
+  queuedRecords: "replay" | "skip-and-keep" | "skip-and-discard";
 }
 /**
  * One field mapping row. fo is the finance and operations field, dv the Dataverse column or lookup path, map the direction as the UI shows it.
@@ -669,4 +683,5 @@ export interface EnvironmentOverride {
    */
   state?: "running" | "paused" | "stopped";
   initialSync?: InitialSync;
+  resume?: Resume;
 }

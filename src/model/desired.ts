@@ -40,6 +40,16 @@ export type AlertRule = Required<NonNullable<TableMap["alerts"]>[number]>;
 export type NumberSequence = NonNullable<TableMap["numberSequences"]>[number];
 export type EnvironmentOverride = NonNullable<TableMap["environments"]>[string];
 
+/** When dwctl runs an initial sync for a map: on its first start (enabled), and once per new rerun token. */
+export interface InitialSyncPolicy {
+  enabled: boolean;
+  master: Side;
+  rerun: string | undefined;
+}
+
+/** What a resume does with the records queued while a map was paused. */
+export type QueuedRecords = "replay" | "skip-and-keep" | "skip-and-discard";
+
 export interface TableMapModel {
   file: string;
   name: string;
@@ -48,7 +58,8 @@ export interface TableMapModel {
   scope: Scope;
   version: { publisher: string; number: string };
   state: MapState;
-  initialSync: { enabled: boolean; master: Side };
+  initialSync: InitialSyncPolicy;
+  resume: { queuedRecords: QueuedRecords };
   filters: { financeAndOperations: string | undefined; dataverse: string | undefined };
   fields: FieldMapping[];
   dependsOn: string[];
@@ -137,7 +148,8 @@ export function normaliseTableMap(doc: TableMap, file: string): TableMapModel {
     scope: doc.scope,
     version: { publisher: doc.version.publisher, number: doc.version.number },
     state: doc.state ?? "running",
-    initialSync: { enabled: doc.initialSync?.enabled ?? true, master: doc.initialSync?.master ?? "dataverse" },
+    initialSync: { enabled: doc.initialSync?.enabled ?? true, master: doc.initialSync?.master ?? "dataverse", rerun: doc.initialSync?.rerun },
+    resume: { queuedRecords: doc.resume?.queuedRecords ?? "replay" },
     filters: { financeAndOperations: doc.filters?.financeAndOperations, dataverse: doc.filters?.dataverse },
     fields: doc.fields.map((field, index): FieldMapping => {
       const symbol = mapSymbol(field.map);

@@ -1,6 +1,15 @@
 import type { MapState } from "./desired.js";
 import { isRecord } from "./json.js";
 
+export interface LastAppliedMap {
+  name: string;
+  definitionHash: string;
+  state: MapState;
+  protected: boolean;
+  /** The initialSync.rerun token whose initial sync has run, so that the next plan does not run it again. */
+  initialSyncRerun?: string;
+}
+
 /**
  * What dwctl last applied to an environment pair, kept in the environment itself. It is the
  * "last applied" of the three states: drift is live != this, pending is desired != this.
@@ -14,7 +23,7 @@ export interface LastAppliedRecord {
   actor: string;
   runId: string;
   /** Keyed by mapKey(ref): the maps dwctl manages here. Only these are ever pruned. */
-  maps: Record<string, { name: string; definitionHash: string; state: MapState; protected: boolean }>;
+  maps: Record<string, LastAppliedMap>;
   /** Keyed by table. */
   keys: Record<string, { columns: string[]; alternateKey: string }>;
   legalEntities: string[];

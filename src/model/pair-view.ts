@@ -1,9 +1,10 @@
-import type { Desired, EnvironmentPair, IntegrationKeyModel, MapState, Side, TableMapModel } from "./desired.js";
+import type { Desired, EnvironmentPair, InitialSyncPolicy, IntegrationKeyModel, MapState, QueuedRecords, TableMapModel } from "./desired.js";
 
 export interface PairMap {
   map: TableMapModel;
   state: MapState;
-  initialSync: { enabled: boolean; master: Side };
+  initialSync: InitialSyncPolicy;
+  resume: { queuedRecords: QueuedRecords };
 }
 
 /** The desired state of one environment pair: per-environment overrides applied. */
@@ -21,9 +22,15 @@ export function desiredForPair(desired: Desired, pair: EnvironmentPair): PairDes
     maps.push({
       map,
       state: override?.state ?? map.state,
-      initialSync: override?.initialSync === undefined
-        ? map.initialSync
-        : { enabled: override.initialSync.enabled, master: override.initialSync.master ?? map.initialSync.master },
+      initialSync:
+        override?.initialSync === undefined
+          ? map.initialSync
+          : {
+              enabled: override.initialSync.enabled,
+              master: override.initialSync.master ?? map.initialSync.master,
+              rerun: override.initialSync.rerun ?? map.initialSync.rerun,
+            },
+      resume: override?.resume === undefined ? map.resume : { queuedRecords: override.resume.queuedRecords },
     });
   }
   const tables = new Set(maps.map((m) => m.map.dataverse.table));

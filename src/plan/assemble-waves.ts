@@ -1,6 +1,25 @@
 import type { Action, ActionBody, Wave } from "./plan.js";
 
-export type Stage = "keys" | "link" | "stop" | "definitions" | "start" | "cycleStop" | "cycleDefinitions" | "cycleStart" | "pause";
+/**
+ * The stages of a plan, in run order. They follow DW Helper's redeploy (dualwrite-service.md §6.1,
+ * §6.2): keys first, then stop, save, Apply Solution, initialise maps without a project, switch
+ * the version, Refresh tables, and start again.
+ */
+export type Stage =
+  | "keys"
+  | "stop"
+  | "definitions"
+  | "solutions"
+  | "initialise"
+  | "activate"
+  | "refresh"
+  | "start"
+  | "cycleStop"
+  | "cycleDefinitions"
+  | "cycleSolutions"
+  | "cycleRefresh"
+  | "cycleStart"
+  | "pause";
 
 export interface Step {
   stage: Stage;
@@ -9,16 +28,36 @@ export interface Step {
   action: ActionBody;
 }
 
-const stageOrder: Stage[] = ["keys", "link", "stop", "definitions", "start", "cycleStop", "cycleDefinitions", "cycleStart", "pause"];
+const stageOrder: Stage[] = [
+  "keys",
+  "stop",
+  "definitions",
+  "solutions",
+  "initialise",
+  "activate",
+  "refresh",
+  "start",
+  "cycleStop",
+  "cycleDefinitions",
+  "cycleSolutions",
+  "cycleRefresh",
+  "cycleStart",
+  "pause",
+];
 
 const stageTitle: Record<Stage, string> = {
   keys: "keys",
-  link: "link",
   stop: "stop",
   definitions: "definitions",
+  solutions: "apply solutions",
+  initialise: "initialise",
+  activate: "versions",
+  refresh: "refresh tables",
   start: "start",
   cycleStop: "cycle phase 2: stop",
   cycleDefinitions: "cycle phase 2: definitions",
+  cycleSolutions: "cycle phase 2: apply solutions",
+  cycleRefresh: "cycle phase 2: refresh tables",
   cycleStart: "cycle phase 2: start",
   pause: "pause",
 };
@@ -27,22 +66,23 @@ const verb: Record<Action["kind"], string> = {
   createAlternateKey: "create-key",
   reactivateAlternateKey: "reactivate-key",
   setIntegrationKey: "set-key",
-  setLegalEntities: "legal-entities",
   stopMap: "stop",
   saveMapDefinition: "save",
+  applySolution: "apply-solution",
+  initialiseMap: "initialise",
   activateMapVersion: "activate",
+  refreshTables: "refresh",
   deleteMap: "delete",
   startMap: "start",
   pauseMap: "pause",
   resumeMap: "resume",
-  initialSync: "initial-sync",
 };
 
 function subject(action: ActionBody): string {
   if ("ref" in action) return `${action.ref.entity.toLowerCase()}|${action.ref.table}`;
   if (action.kind === "createAlternateKey" || action.kind === "reactivateAlternateKey") return `${action.table}:${action.schemaName}`;
   if (action.kind === "setIntegrationKey") return action.table;
-  return "link";
+  return action.solution;
 }
 
 /**

@@ -70,9 +70,7 @@ function startAction(plan: MapPlan, start: Start): ActionBody {
     case "startMap":
       return described({ kind: "startMap", ...target(plan), initialSync: start.initialSync });
     case "resumeMap":
-      return described({ kind: "resumeMap", ...target(plan) });
-    case "initialSync":
-      return described({ kind: "initialSync", ...target(plan), master: start.master });
+      return described({ kind: "resumeMap", ...target(plan), queuedRecords: start.queuedRecords });
   }
 }
 
@@ -105,26 +103,50 @@ function mapSteps(plan: MapPlan, level: number, omitted: readonly FieldMapping[]
     });
     steps.push({ stage: "cycleStop", level: 0, action: described({ kind: "stopMap", ...target(plan) }) });
     steps.push({ stage: "cycleDefinitions", level: 0, action: saveAction(plan, plan.definition, reduced, "update", { phase: 2, fields }) });
+    steps.push({ stage: "cycleRefresh", level: 0, action: described({ kind: "refreshTables", ...target(plan), reason: "definition" }) });
     steps.push({
       stage: "cycleStart",
       level: 0,
-      action: described({ kind: "startMap", ...target(plan), initialSync: { master: plan.pairMap.initialSync.master } }),
+      action: described({ kind: "startMap", ...target(plan), initialSync: { master: plan.pairMap.initialSync.master, reason: "cycle" } }),
     });
   }
+  if (plan.initialise) steps.push({ stage: "initialise", level: 0, action: described({ kind: "initialiseMap", ...target(plan) }) });
   if (plan.activate) {
     const version = { ...plan.definition.version };
-    steps.push({ stage: "definitions", level: 0, action: described({ kind: "activateMapVersion", ...target(plan), version }) });
+    steps.push({ stage: "activate", level: 0, action: described({ kind: "activateMapVersion", ...target(plan), version }) });
   }
+  if (plan.refresh !== undefined)
+    steps.push({ stage: "refresh", level: 0, action: described({ kind: "refreshTables", ...target(plan), reason: plan.refresh }) });
   for (const start of plan.starts) steps.push({ stage: "start", level, action: startAction(plan, start) });
   if (plan.pause) steps.push({ stage: "pause", level: 0, action: described({ kind: "pauseMap", ...target(plan) }) });
   return steps;
+}
+
+/**
+ * One Apply Solution per solution that a save wrote to (dualwrite-service.md §5.6: one solution per
+ * call, DW Helper applies them one after another); a lookup cycle's phase 2 saves again, so its
+ * solution is applied again before the maps restart.
+ */
+function solutionSteps(plans: readonly MapPlan[], cycles: ReadonlySet<string>): Step[] {
+  const bySolution = new Map<string, string[]>();
+  const again = new Map<string, string[]>();
+  for (const plan of plans) {
+    // A map of a lookup cycle is saved in phase 1 whatever its live state, so its solution is applied too.
+    if (plan.applySolution || cycles.has(plan.name)) bySolution.set(plan.solution, [...(bySolution.get(plan.solution) ?? []), plan.name]);
+    if (cycles.has(plan.name)) again.set(plan.solution, [...(again.get(plan.solution) ?? []), plan.name]);
+  }
+  const steps = (stage: "solutions" | "cycleSolutions", groups: Map<string, string[]>): Step[] =>
+    [...groups]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([solution, maps]): Step => ({ stage, level: 0, action: described({ kind: "applySolution", solution, maps }) }));
+  return [...steps("solutions", bySolution), ...steps("cycleSolutions", again)];
 }
 
 function masterWarnings(steps: readonly Step[]): PlanWarning[] {
   const seen = new Set<string>();
   const out: PlanWarning[] = [];
   for (const { action } of steps) {
-    const master = action.kind === "startMap" ? action.initialSync?.master : action.kind === "initialSync" ? action.master : undefined;
+    const master = action.kind === "startMap" ? action.initialSync?.master : undefined;
     if (master !== "financeAndOperations" || !("map" in action) || seen.has(action.map)) continue;
     seen.add(action.map);
     out.push({
@@ -143,10 +165,18 @@ function masterWarnings(steps: readonly Step[]): PlanWarning[] {
 export function buildPlan(input: BuildPlanInput): Plan {
   const { desired, snapshot, lastApplied, options } = input;
   const live = new Map(snapshot.maps.map((m) => [mapKey(m.ref), m]));
+  const keys = planKeys(desired, snapshot);
+  const keyTables = new Set(keys.actions.flatMap((action) => (action.kind === "setIntegrationKey" ? [action.table] : [])));
   const plans = [...desired.maps]
     .sort((a, b) => a.map.name.localeCompare(b.map.name))
-    .map((pairMap) => planMap(pairMap, live.get(mapKey(refOf(pairMap))), desired.pair));
-  const keys = planKeys(desired, snapshot);
+    .map((pairMap) => {
+      const ref = refOf(pairMap);
+      return planMap(pairMap, live.get(mapKey(ref)), {
+        pair: desired.pair,
+        applied: lastApplied?.maps[mapKey(ref)],
+        keyChanges: keyTables.has(ref.table),
+      });
+    });
   const link = planLink(desired.pair, snapshot);
   const prune = planPrune(desired, snapshot, lastApplied, options.prune);
   const order = orderStarts(plans, desired);
@@ -154,15 +184,15 @@ export function buildPlan(input: BuildPlanInput): Plan {
 
   const steps: Step[] = [
     ...keys.actions.map((action): Step => ({ stage: "keys", level: 0, action })),
-    ...link.actions.map((action): Step => ({ stage: "link", level: 0, action })),
     ...plans.flatMap((plan) => mapSteps(plan, order.levels.get(plan.name) ?? 0, omitted.get(plan.name))),
+    ...solutionSteps(plans, new Set(omitted.keys())),
     ...prune.stops.map((action): Step => ({ stage: "stop", level: 0, action })),
     ...prune.deletes.map((action): Step => ({ stage: "definitions", level: 0, action })),
   ];
   const { waves, actions } = assembleWaves(steps);
   const findings = {
     actions,
-    warnings: [...keys.warnings, ...order.warnings, ...masterWarnings(steps), ...prune.warnings],
+    warnings: [...keys.warnings, ...link.warnings, ...order.warnings, ...masterWarnings(steps), ...prune.warnings],
     drift: detectDrift(desired, snapshot, lastApplied, plans),
     pending: findPending(desired, lastApplied),
     blockers: [...link.blockers, ...order.blockers],

@@ -31,6 +31,24 @@ function version(v: { publisher: string; number: string }): string {
   return `${v.number} (${v.publisher})`;
 }
 
+const refreshReason: Record<"definition" | "key" | "new", string> = {
+  definition: "its definition or version changed",
+  key: "the integration key of its table changed",
+  new: "a new map",
+};
+
+const queuedRecords: Record<"replay" | "skip-and-keep" | "skip-and-discard", string> = {
+  replay: "the queued records are replayed in order",
+  "skip-and-keep": "straight to live sync; the queued records are kept for a retry",
+  "skip-and-discard": "straight to live sync; the queued records are DISCARDED",
+};
+
+function initialSyncReason(sync: { reason: "first-start" | "rerun" | "cycle"; token?: string }): string {
+  if (sync.reason === "first-start") return "its first start";
+  if (sync.reason === "cycle") return "lookup cycle, phase 2";
+  return `rerun requested with token ${sync.token ?? ""}`;
+}
+
 /** One line for people, for example "stop Customers V3 (accounts)". Pure function of the action's data. */
 export function describeAction(action: ActionDraft): string {
   switch (action.kind) {
@@ -42,8 +60,6 @@ export function describeAction(action: ActionDraft): string {
       return action.from === null
         ? `set the integration key of ${action.table} to ${action.columns.join(", ")}`
         : `change the integration key of ${action.table} from ${action.from.join(", ")} to ${action.columns.join(", ")}`;
-    case "setLegalEntities":
-      return `change the linked legal entities from ${action.from.join(", ") || "none"} to ${action.to.join(", ")}`;
     case "stopMap":
       return `stop ${action.title}`;
     case "saveMapDefinition": {
@@ -60,20 +76,24 @@ export function describeAction(action: ActionDraft): string {
       if (action.changes.version !== null) return `overwrite saved version ${v} of ${action.title}${what}`;
       return `update ${action.title} ${v} in place${what}`;
     }
+    case "applySolution":
+      return `apply solution ${action.solution} (Apply Solution), so that the dual-write service can use the versions saved in it`;
+    case "initialiseMap":
+      return `initialise ${action.title} in the dual-write service (it has no project yet)`;
     case "activateMapVersion":
       return `make version ${version(action.version)} of ${action.title} active`;
+    case "refreshTables":
+      return `refresh tables for ${action.title} (${refreshReason[action.reason]})`;
     case "deleteMap":
       return `delete ${action.title} (no longer in git)`;
     case "startMap":
       return action.initialSync === null
         ? `start ${action.title} without initial sync`
-        : `start ${action.title} with initial sync, ${sideName(action.initialSync.master)} as master`;
+        : `start ${action.title} WITH INITIAL SYNC, ${sideName(action.initialSync.master)} as master (${initialSyncReason(action.initialSync)})`;
     case "pauseMap":
       return `pause ${action.title}`;
     case "resumeMap":
-      return `resume ${action.title} (queued changes are replayed in order)`;
-    case "initialSync":
-      return `run the initial sync of ${action.title} again, ${sideName(action.master)} as master (the last run failed)`;
+      return `resume ${action.title} (${queuedRecords[action.queuedRecords]})`;
   }
 }
 

@@ -17,7 +17,7 @@ function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
     out.push({
       kind: "linkMismatch",
       map: null,
-      message: `finance and operations (${snapshot.identity.financeAndOperationsUrl}) is linked to the Dataverse ${link.dataverseUrl} (organization ${link.dataverseOrganizationId}), not to ${own} (organization ${snapshot.identity.dataverseOrganizationId}). This is what a database copy leaves behind; run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration, BusinessEventsDefinition and msdyn_dualwriteruntimeconfig), then plan again.`,
+      message: `the dual-write link of ${snapshot.identity.financeAndOperationsUrl} (connection set ${link.connectionSet}) points at the Dataverse ${link.dataverseUrl}, not at ${own}; run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean the runtime configuration tables), then plan again.`,
     });
   }
   const stale = [...new Set(snapshot.runtime.financeAndOperations.map((r) => r.externalEnvironmentUrl))]
@@ -55,13 +55,13 @@ function mapDrift(snapshot: Snapshot, lastApplied: LastAppliedRecord | undefined
     }
     const title = mapTitle(map.definition);
     const stateIgnored = plan?.ignored.state ?? false;
-    if (map.state === "error" && !stateIgnored)
-      out.push({ kind: "mapError", map: name, message: `${title} is in error; see its errors in the dual-write UI` });
-    if (map.initialSync?.status === "failed") {
+    const failed = map.lastRequest?.state === "error" ? map.lastRequest : undefined;
+    if ((map.state === "error" || failed !== undefined) && !stateIgnored) {
+      const what = failed === undefined ? "is in error" : `: its last ${failed.action} request ${failed.requestId} failed${failed.message === "" ? "" : ` (${failed.message})`}`;
       out.push({
-        kind: "initialSyncFailed",
+        kind: "mapError",
         map: name,
-        message: `the last initial sync of ${title} failed; its Initial sync details tab shows the first errors`,
+        message: `${title} ${what}; see its errors (and, after a start, the Initial sync details tab) in the dual-write UI. dwctl does not re-run an initial sync by itself: set initialSync.rerun to a new token to ask for one`,
       });
     }
     if (entry === undefined) continue;

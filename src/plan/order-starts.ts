@@ -119,7 +119,7 @@ export function orderStarts(plans: readonly MapPlan[], pairDesired: PairDesired)
     if (component === undefined) break;
     const path = cyclePath(component, edges);
     const members = component.map((n) => starting.get(n)).filter((p): p is MapPlan => p !== undefined);
-    const syncs = members.some((p) => p.starts.some((s) => s.kind === "initialSync" || (s.kind === "startMap" && s.initialSync !== null)));
+    const syncs = members.some((p) => p.starts.some((s) => s.kind === "startMap" && s.initialSync !== null));
     const candidates = members
       .filter((p) => p.starts.some((s) => s.kind === "startMap") && !omitted.has(p.name))
       .map((p) => {

@@ -1,34 +1,37 @@
 import type { EnvironmentPair } from "../model/desired.js";
 import type { Snapshot } from "../model/snapshot.js";
-import { described } from "./describe-action.js";
-import type { ActionBody, Blocker } from "./plan.js";
+import type { Blocker, PlanWarning } from "./plan.js";
 
 export function sameUrl(a: string, b: string): boolean {
   const norm = (u: string): string => u.trim().toLowerCase().replace(/\/+$/, "");
   return norm(a) === norm(b);
 }
 
-/** Whether the finance and operations side is linked to another Dataverse than this pair's (a database copy). */
+/**
+ * Whether the service's link for this pair's finance and operations host points at another
+ * Dataverse than the pair's own: the connection set's Dataverse entry names another `directUrl`.
+ */
 export function linkMismatch(snapshot: Snapshot): boolean {
   const link = snapshot.link;
   if (link === undefined) return false;
-  return (
-    link.dataverseOrganizationId.toLowerCase() !== snapshot.identity.dataverseOrganizationId.toLowerCase() ||
-    !sameUrl(link.dataverseUrl, snapshot.identity.dataverseUrl)
-  );
+  return !sameUrl(link.dataverseUrl, snapshot.identity.dataverseUrl);
 }
 
-/** The link's legal entities, and the link problems that make apply refuse. */
-export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { actions: ActionBody[]; blockers: Blocker[] } {
+/**
+ * The link problems that make apply refuse, and a warning when the linked legal entities differ
+ * from the pair's: legal entities are chosen when a pair is linked or its link is reset (dual-write
+ * FAQ; dualwrite-service.md §5.13), and no call changes them on an existing link.
+ */
+export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { blockers: Blocker[]; warnings: PlanWarning[] } {
   const link = snapshot.link;
   if (link === undefined) {
     return {
-      actions: [],
+      warnings: [],
       blockers: [
         {
           kind: "notLinked",
           path: [],
-          message: `${pair.name} has no dual-write link between ${snapshot.identity.financeAndOperationsUrl} and ${snapshot.identity.dataverseUrl}. Link the environments (Link to Power Platform environment, or Reset link, in the finance and operations UI), then plan again.`,
+          message: `${pair.name} has no dual-write link: the dual-write service finds no connection set for ${snapshot.identity.financeAndOperationsUrl}. Link the environments (Link to Power Platform environment in LCS, or Reset link in the finance and operations UI), then plan again.`,
         },
       ],
     };
@@ -38,12 +41,20 @@ export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { actions: 
     blockers.push({
       kind: "linkMismatch",
       path: [],
-      message: `finance and operations is linked to ${link.dataverseUrl} (organization ${link.dataverseOrganizationId}), not to this pair's Dataverse ${snapshot.identity.dataverseUrl} (organization ${snapshot.identity.dataverseOrganizationId}). Applying would change the configuration of the other environment. run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration, BusinessEventsDefinition and msdyn_dualwriteruntimeconfig), then plan again.`,
+      message: `the dual-write link of ${pair.name} (connection set ${link.connectionSet}) points at ${link.dataverseUrl}, not at this pair's Dataverse ${snapshot.identity.dataverseUrl}. Applying would change the configuration of the other environment. Run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean the runtime configuration tables), then plan again.`,
     });
   }
   const from = [...link.legalEntities].sort();
   const to = [...pair.legalEntities].sort();
   const same = from.join(",").toUpperCase() === to.join(",").toUpperCase();
-  const actions = same ? [] : [described({ kind: "setLegalEntities", from, to })];
-  return { actions, blockers };
+  const warnings: PlanWarning[] = same
+    ? []
+    : [
+        {
+          code: "legal-entities",
+          map: null,
+          message: `the link of ${pair.name} has the legal entities ${from.join(", ") || "none"}, environments.yaml asks for ${to.join(", ") || "none"}. Legal entities are chosen when the pair is linked or its link is reset; dwctl does not change them on a live link. Reset the link with the legal entities you want (it stops and clears every map), or change environments.yaml.`,
+        },
+      ];
+  return { blockers, warnings };
 }

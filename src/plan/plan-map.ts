@@ -1,13 +1,19 @@
 import { toMapDefinition } from "../model/definition.js";
-import type { EnvironmentPair, MapState, Side } from "../model/desired.js";
+import type { EnvironmentPair, MapState, QueuedRecords, Side } from "../model/desired.js";
+import type { LastAppliedMap } from "../model/last-applied.js";
 import type { PairMap } from "../model/pair-view.js";
 import type { LiveMap, LiveMapState, MapDefinition, MapRef } from "../model/snapshot.js";
 import { mapTitle } from "./describe-action.js";
 import { effectiveDefinition, matchIgnoreRules, type Ignored } from "./match-ignore-rules.js";
 import { sameDefinition } from "./normalise-definition.js";
+import { solutionFor } from "./solution-name.js";
+
+/** Why a start runs an initial sync; see initialSync in schemas/table-map.schema.json. */
+export type InitialSyncReason = "first-start" | "rerun" | "cycle";
 
 export type Start =
-  { kind: "startMap"; initialSync: { master: Side } | null } | { kind: "resumeMap" } | { kind: "initialSync"; master: Side };
+  | { kind: "startMap"; initialSync: { master: Side; reason: InitialSyncReason; token?: string } | null }
+  | { kind: "resumeMap"; queuedRecords: QueuedRecords };
 
 /** What apply must do to one desired map, before it is ordered into waves. */
 export interface MapPlan {
@@ -20,9 +26,15 @@ export interface MapPlan {
   /** The definition that is active once the plan has run. */
   definition: MapDefinition;
   save: { change: "create" | "update" } | undefined;
+  /** The dwctl solution the version is saved in, applied (Apply Solution) after a save. */
+  solution: string;
+  applySolution: boolean;
+  /** The service lists no project for the map yet (pid null, or the map is new): action "8" first. */
+  initialise: boolean;
   activate: boolean;
+  /** Refresh tables before the start, as DW Helper does after a version or key change (dualwrite-service.md §6.2). */
+  refresh: "definition" | "key" | "new" | undefined;
   stop: boolean;
-  /** In order; a resume can be followed by a rerun of a failed initial sync. */
   starts: Start[];
   pause: boolean;
 }
@@ -39,7 +51,7 @@ export function settledState(state: LiveMapState): MapState {
 }
 
 function sameVersion(a: { publisher: string; number: string }, b: { publisher: string; number: string }): boolean {
-  return a.publisher === b.publisher && a.number === b.number;
+  return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.number === b.number;
 }
 
 function definitionSteps(live: LiveMap | undefined, definition: MapDefinition): Pick<MapPlan, "save" | "activate"> {
@@ -53,33 +65,63 @@ function definitionSteps(live: LiveMap | undefined, definition: MapDefinition): 
   return { save: { change: parked ? "update" : "create" }, activate: true };
 }
 
+export interface MapPlanContext {
+  pair: EnvironmentPair;
+  /** What the last apply recorded for this map; undefined when dwctl never applied it here. */
+  applied: LastAppliedMap | undefined;
+  /** The integration key of the map's table changes in this plan. */
+  keyChanges: boolean;
+}
+
+/**
+ * Whether the map has ever run, as far as anyone can tell: it runs or is paused now, dwctl applied it
+ * here before, or the service's last request for it is a start, stop, pause or resume.
+ */
+function hasRun(live: LiveMap, applied: LastAppliedMap | undefined): boolean {
+  const action = live.lastRequest?.action;
+  return settledState(live.state) !== "stopped" || applied !== undefined || (action !== undefined && action !== "initialise" && action !== "other");
+}
+
+/**
+ * The initial sync of a start: only on the map's first start (the service has no project for it, or
+ * it never ran), or for a rerun token not applied yet. Every other start skips it: an edit must
+ * never overwrite one side with the other.
+ */
+function initialSyncOf(pairMap: PairMap, live: LiveMap | undefined, applied: LastAppliedMap | undefined): Start & { kind: "startMap" } {
+  const { enabled, master, rerun } = pairMap.initialSync;
+  const firstStart = live === undefined || !live.initialised || !hasRun(live, applied);
+  if (firstStart && enabled) return { kind: "startMap", initialSync: { master, reason: "first-start" } };
+  if (rerun !== undefined && rerun !== applied?.initialSyncRerun) return { kind: "startMap", initialSync: { master, reason: "rerun", token: rerun } };
+  return { kind: "startMap", initialSync: null };
+}
+
 /** Desired against live for one map: what to save, and which lifecycle steps bring it to its desired state. */
-export function planMap(pairMap: PairMap, live: LiveMap | undefined, pair: EnvironmentPair): MapPlan {
-  const ignored = matchIgnoreRules(pair, pairMap.map.name);
+export function planMap(pairMap: PairMap, live: LiveMap | undefined, context: MapPlanContext): MapPlan {
+  const ignored = matchIgnoreRules(context.pair, pairMap.map.name);
   const desired = toMapDefinition(pairMap.map);
   const definition = effectiveDefinition(desired, live?.definition, ignored);
   const { save, activate } = definitionSteps(live, definition);
+  const known = live?.templates.some((template) => sameVersion(template, definition.version)) ?? false;
+  const initialise = live === undefined || !live.initialised;
+  const refresh = initialise ? "new" : save !== undefined || activate ? "definition" : context.keyChanges ? "key" : undefined;
   const before: MapState = live === undefined ? "stopped" : settledState(live.state);
   const target: MapState = live !== undefined && ignored.state ? before : pairMap.state;
+  const start = initialSyncOf(pairMap, live, context.applied);
+  const rerun = start.initialSync?.reason === "rerun" && target !== "stopped";
 
   let current = before;
   let stop = false;
-  if ((save !== undefined || activate || target === "stopped") && current !== "stopped") {
+  if ((save !== undefined || activate || refresh !== undefined || rerun || target === "stopped") && current !== "stopped") {
     stop = true;
     current = "stopped";
   }
   const starts: Start[] = [];
   if (target !== "stopped" && current === "stopped") {
-    starts.push({ kind: "startMap", initialSync: pairMap.initialSync.enabled ? { master: pairMap.initialSync.master } : null });
+    starts.push(start);
     current = "running";
-  } else {
-    if (target === "running" && current === "paused") {
-      starts.push({ kind: "resumeMap" });
-      current = "running";
-    }
-    if (target === "running" && live?.initialSync?.status === "failed" && pairMap.initialSync.enabled) {
-      starts.push({ kind: "initialSync", master: pairMap.initialSync.master });
-    }
+  } else if (target === "running" && current === "paused") {
+    starts.push({ kind: "resumeMap", queuedRecords: pairMap.resume.queuedRecords });
+    current = "running";
   }
   return {
     pairMap,
@@ -90,7 +132,11 @@ export function planMap(pairMap: PairMap, live: LiveMap | undefined, pair: Envir
     ignored,
     definition,
     save,
+    solution: solutionFor(definition.version.publisher),
+    applySolution: save !== undefined || (activate && !known),
+    initialise,
     activate,
+    refresh,
     stop,
     starts,
     pause: target === "paused" && current === "running",

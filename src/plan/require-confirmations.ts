@@ -10,9 +10,7 @@ export function requireConfirmations(pairDesired: PairDesired, actions: readonly
   const pair = pairDesired.pair.name;
   const stops = actions.filter((a) => a.kind === "stopMap");
   const deletes = actions.filter((a) => a.kind === "deleteMap");
-  const syncs = actions.filter(
-    (a): a is ActionOf<"startMap" | "initialSync"> => (a.kind === "startMap" && a.initialSync !== null) || a.kind === "initialSync",
-  );
+  const syncs = actions.filter((a): a is ActionOf<"startMap"> => a.kind === "startMap" && a.initialSync !== null);
   const out: Confirmation[] = [];
   if (pairDesired.pair.protected === true) {
     if (stops.length > 0)

@@ -1,6 +1,6 @@
 import type { Action, Plan, PlanSummary } from "./plan.js";
 
-const lifecycle = new Set<Action["kind"]>(["stopMap", "startMap", "pauseMap", "resumeMap", "initialSync"]);
+const lifecycle = new Set<Action["kind"]>(["stopMap", "startMap", "pauseMap", "resumeMap", "initialiseMap"]);
 
 /** Counts the way Terraform users read them: a map saved twice (a lookup cycle) is still one update. */
 export function summarisePlan(plan: Pick<Plan, "actions" | "drift" | "pending" | "warnings" | "unmanaged" | "blockers">): PlanSummary {
@@ -13,7 +13,7 @@ export function summarisePlan(plan: Pick<Plan, "actions" | "drift" | "pending" |
   for (const action of plan.actions) {
     if (lifecycle.has(action.kind)) changes += 1;
     if (action.kind === "createAlternateKey") create += 1;
-    if (action.kind === "reactivateAlternateKey" || action.kind === "setIntegrationKey" || action.kind === "setLegalEntities") update += 1;
+    if (action.kind === "reactivateAlternateKey" || action.kind === "setIntegrationKey") update += 1;
     if (action.kind === "deleteMap") remove += 1;
     if (action.kind === "saveMapDefinition" && action.changes.version?.from === null) created.add(action.map);
     if (action.kind === "saveMapDefinition" || action.kind === "activateMapVersion") updated.add(action.map);

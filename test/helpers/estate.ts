@@ -10,14 +10,14 @@ pairs:
   - name: prod
     sandbox: true
     protected: true
-    financeAndOperations: { url: "http://127.0.0.1/prod/finops" }
+    financeAndOperations: { url: "http://prod.operations.localhost/prod/finops" }
     dataverse: { url: "http://127.0.0.1/prod/dataverse" }
     legalEntities: [USMF]
     auth: { method: sandbox }
   - name: stage
     sandbox: true
     refreshedFrom: prod
-    financeAndOperations: { url: "http://127.0.0.1/stage/finops" }
+    financeAndOperations: { url: "http://stage.operations.localhost/stage/finops" }
     dataverse: { url: "http://127.0.0.1/stage/dataverse" }
     legalEntities: [USMF]
 `,

@@ -96,14 +96,17 @@ function liveState(state: MapState): LiveMapState {
   return state;
 }
 
-export function liveMap(definition: MapDefinition, state: LiveMapState, initialSync?: LiveMap["initialSync"]): LiveMap {
+export function liveMap(definition: MapDefinition, state: LiveMapState, lastRequest?: LiveMap["lastRequest"]): LiveMap {
+  const version = { id: `${definition.dataverse.table}-${definition.version.number}`, ...definition.version };
   const map: LiveMap = {
     ref: { entity: definition.financeAndOperations.entity, table: definition.dataverse.table },
     definition,
-    versions: [{ id: `${definition.dataverse.table}-${definition.version.number}`, ...definition.version }],
+    versions: [version],
+    templates: [{ ...version }],
+    initialised: true,
     state,
   };
-  if (initialSync !== undefined) map.initialSync = initialSync;
+  if (lastRequest !== undefined) map.lastRequest = lastRequest;
   return map;
 }
 
@@ -118,8 +121,9 @@ export function emptyLive(pd: PairDesired): Snapshot {
       dataverseOrganizationId: organizationIds[pd.pair.name] ?? "00000000-0000-4000-8000-000000000000",
     },
     link: {
+      connectionSet: `${pd.pair.name}-dw-connectionset`,
       dataverseUrl,
-      dataverseOrganizationId: organizationIds[pd.pair.name] ?? "00000000-0000-4000-8000-000000000000",
+      powerAppsEnvironment: organizationIds[pd.pair.name] ?? "00000000-0000-4000-8000-000000000000",
       legalEntities: [...pd.pair.legalEntities],
     },
     maps: [],
@@ -136,11 +140,7 @@ export function emptyLive(pd: PairDesired): Snapshot {
 export function liveFromDesired(pd: PairDesired): Snapshot {
   const snapshot = emptyLive(pd);
   snapshot.maps = pd.maps.map((pm) =>
-    liveMap(
-      toMapDefinition(pm.map),
-      liveState(pm.state),
-      pm.initialSync.enabled && pm.state !== "stopped" ? { status: "completed", master: pm.initialSync.master } : undefined,
-    ),
+    liveMap(toMapDefinition(pm.map), liveState(pm.state)),
   );
   snapshot.alternateKeys = pd.keys.map((k) => ({
     table: k.table,

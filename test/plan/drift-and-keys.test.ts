@@ -38,22 +38,28 @@ describe("keys", () => {
     const live = liveFromDesired(pd());
     live.integrationKeys = live.integrationKeys.map((k) => (k.table === "account" ? { ...k, columns: ["accountnumber"] } : k));
     const plan = planOf(pd(), { live });
+    // DW Helper refreshes tables after a key write, with the map stopped (dualwrite-service.md §6.2); the
+    // restart never re-runs the initial sync.
     expect(plan.actions.map((a) => a.description)).toEqual([
       "change the integration key of account from accountnumber to accountnumber, msdyn_company.cdm_companycode",
+      "stop Customers V3 (accounts)",
+      "refresh tables for Customers V3 (accounts) (the integration key of its table changed)",
+      "start Customers V3 (accounts) without initial sync",
     ]);
     expect(plan.drift.map((d) => d.kind)).toEqual(["integrationKeyChanged"]);
   });
 });
 
 describe("link and legal entities", () => {
-  it("sets the legal entities git declares, in the link wave", () => {
+  it("warns that linked legal entities differ, and changes nothing: no call changes them on a live link", () => {
     const desired = pd();
     const live = liveFromDesired(desired);
     if (live.link === undefined) throw new Error("fixture");
     live.link.legalEntities = ["USMF", "DEMF"];
     const plan = planOf(desired, { live });
-    expect(plan.actions.map((a) => a.description)).toEqual(["change the linked legal entities from DEMF, USMF to USMF"]);
-    expect(plan.waves.map((w) => w.title)).toEqual(["link"]);
+    expect(plan.actions).toEqual([]);
+    expect(plan.warnings.map((w) => w.code)).toEqual(["legal-entities"]);
+    expect(plan.warnings[0]?.message).toContain("Reset the link");
     expect(plan.drift.map((d) => d.kind)).toEqual(["legalEntitiesChanged"]);
   });
 
@@ -65,10 +71,10 @@ describe("link and legal entities", () => {
     expect(plan.summary.blocked).toBe(true);
   });
 
-  it("refuses a link to another organization even at the same URL", () => {
+  it("refuses a link whose connection set points at another Dataverse", () => {
     const live = liveFromDesired(pd());
     if (live.link === undefined) throw new Error("fixture");
-    live.link.dataverseOrganizationId = "11111111-2222-4333-8444-555555555555";
+    live.link.dataverseUrl = "https://contoso-prod.crm.dynamics.com";
     const plan = planOf(pd(), { live });
     expect(plan.blockers.map((b) => b.kind)).toEqual(["linkMismatch"]);
     expect(plan.drift.map((d) => d.kind)).toEqual(["linkMismatch"]);
@@ -76,14 +82,15 @@ describe("link and legal entities", () => {
 });
 
 describe("map drift", () => {
-  it("reports a map in error and a failed initial sync, and reruns the initial sync", () => {
+  it("reports a map whose last request failed, and never re-runs an initial sync by itself", () => {
     const live = withLiveMap(liveFromDesired(pd()), "account", (m) => {
-      m.state = "error";
-      m.initialSync = { status: "failed", master: "dataverse" };
+      m.lastRequest = { requestId: "r-1", action: "start", state: "error", message: "Initial sync failed for DEMF" };
     });
     const plan = planOf(pd(), { live });
-    expect(plan.drift.map((d) => d.kind)).toEqual(["mapError", "initialSyncFailed"]);
-    expect(steps(plan)).toEqual(["1 initialSync customers"]);
+    expect(plan.drift.map((d) => d.kind)).toEqual(["mapError"]);
+    expect(plan.drift[0]?.message).toContain("r-1");
+    expect(plan.drift[0]?.message).toContain("initialSync.rerun");
+    expect(steps(plan)).toEqual([]);
   });
 
   it("reports a managed map deleted outside dwctl, and creates it again", () => {
@@ -91,7 +98,14 @@ describe("map drift", () => {
     live.maps = live.maps.filter((m) => m.ref.table !== "account");
     const plan = planOf(pd(), { live });
     expect(plan.drift.map((d) => `${d.kind} ${d.map ?? ""}`)).toEqual(["mapMissing customers"]);
-    expect(plan.actions.map((a) => a.kind)).toEqual(["saveMapDefinition", "activateMapVersion", "startMap"]);
+    expect(plan.actions.map((a) => a.kind)).toEqual([
+      "saveMapDefinition",
+      "applySolution",
+      "initialiseMap",
+      "activateMapVersion",
+      "refreshTables",
+      "startMap",
+    ]);
   });
 
   it("does not see drift in the order the service returns field rows", () => {
@@ -133,7 +147,13 @@ describe("confirmations", () => {
   it("needs --confirm for a stop or an initial sync on a protected pair, and records whether it was given", () => {
     const live = liveFromDesired(pairDesired(planEstate(), "prod"));
     const plan = planOf(changedEverywhere("prod"), { live });
-    expect(plan.confirmationsRequired.map((c) => c.reason)).toEqual(["protectedPair", "protectedPair"]);
+    // An edit stops and restarts the map without an initial sync: one confirmation, for the stop.
+    expect(plan.confirmationsRequired.map((c) => c.message)).toEqual(["prod is protected and apply stops 1 map(s): Customers V3 (accounts)"]);
+    const rerun = pairDesired(editFile(planEstate(), "maps/tablemaps/customers.yaml", "initialSync: { enabled: true, master: dataverse }", "initialSync: { enabled: true, master: dataverse, rerun: T-1 }"), "prod");
+    expect(planOf(rerun, { live }).confirmationsRequired.map((c) => c.message)).toEqual([
+      "prod is protected and apply stops 1 map(s): Customers V3 (accounts)",
+      "prod is protected and apply runs 1 initial sync(s): Customers V3 (accounts)",
+    ]);
     expect(plan.confirmed).toBe(false);
     expect(planOf(changedEverywhere("prod"), { live, confirm: "prod" }).confirmed).toBe(true);
     expect(planOf(changedEverywhere("prod"), { live, confirm: "stage" }).confirmed).toBe(false);

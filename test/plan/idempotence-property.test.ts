@@ -37,7 +37,7 @@ function arrange(cases: MapCase[], keys: string[], legalEntities: boolean): { pd
     ...estate,
     maps: estate.maps.map((m, i) => {
       const c = cases[i];
-      return c === undefined ? m : { ...m, state: c.desired, initialSync: { enabled: c.initialSync, master: m.initialSync.master } };
+      return c === undefined ? m : { ...m, state: c.desired, initialSync: { ...m.initialSync, enabled: c.initialSync } };
     }),
   };
   const live = liveFromDesired(estate);
@@ -46,7 +46,7 @@ function arrange(cases: MapCase[], keys: string[], legalEntities: boolean): { pd
     if (c === undefined) return [map];
     if (!c.present) return [];
     map.state = c.state;
-    if (c.failedSync) map.initialSync = { status: "failed", master: "dataverse" };
+    if (c.failedSync) map.lastRequest = { requestId: "r-failed", action: "start", state: "error", message: "initial sync failed" };
     const d = map.definition;
     if (c.tweak === "dropField") d.fields = d.fields.slice(1);
     if (c.tweak === "filter") d.filters = { dataverse: "statecode eq 1" };

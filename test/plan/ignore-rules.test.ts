@@ -26,7 +26,7 @@ describe("ignore rules", () => {
   it("without a rule, a UI edit is drift and apply reverts it (the control case)", () => {
     const plan = edited('{ map: "vendors", aspects: [fields] }', uiEdit);
     expect(plan.drift.map((d) => d.kind)).toEqual(["definitionChanged"]);
-    expect(steps(plan)).toEqual(["1 stopMap customers", "2 saveMapDefinition customers", "3 startMap customers"]);
+    expect(steps(plan)).toEqual(["1 stopMap customers", "2 saveMapDefinition customers", "3 applySolution", "4 refreshTables customers", "5 startMap customers"]);
   });
 
   it("fields: the listed fields are neither drift nor changed, by glob", () => {
@@ -52,7 +52,14 @@ describe("ignore rules", () => {
   it("state: a map stopped for an edit is brought back to its live state, not the desired one", () => {
     const files = editFile(planEstate(), customers, "dataverse: customertypecode eq 3", "dataverse: customertypecode eq 4");
     const plan = edited('{ map: "*", aspects: [state] }', (m) => (m.state = "paused"), files);
-    expect(steps(plan)).toEqual(["1 stopMap customers", "2 saveMapDefinition customers", "3 startMap customers", "4 pauseMap customers"]);
+    expect(steps(plan)).toEqual([
+      "1 stopMap customers",
+      "2 saveMapDefinition customers",
+      "3 applySolution",
+      "4 refreshTables customers",
+      "5 startMap customers",
+      "6 pauseMap customers",
+    ]);
   });
 
   it("filters, transforms, alerts and version", () => {
@@ -80,6 +87,6 @@ describe("ignore rules", () => {
 
   it("a rule for another map changes nothing", () => {
     const plan = edited('{ map: "customers-*", aspects: [filters] }', (m) => (m.definition = { ...m.definition, filters: {} }));
-    expect(plan.actions.map((a) => a.kind)).toEqual(["stopMap", "saveMapDefinition", "startMap"]);
+    expect(plan.actions.map((a) => a.kind)).toEqual(["stopMap", "saveMapDefinition", "applySolution", "refreshTables", "startMap"]);
   });
 });

@@ -61,7 +61,7 @@ const salesOrders: MapDefinition = {
 /** stage with a vendors map that dwctl applied earlier and git has since dropped, plus a map dwctl never managed. */
 function pruneScenario(prune: boolean, isProtected: boolean): BuildPlanInput {
   const { pd, live, last } = deployed();
-  live.maps.push(liveMap(vendors, "running", { status: "completed", master: "dataverse" }), liveMap(salesOrders, "running"));
+  live.maps.push(liveMap(vendors, "running"), liveMap(salesOrders, "running"));
   const key = mapKey({ entity: "VendorsV2", table: "msdyn_vendor" });
   last.maps[key] = { name: "vendors", definitionHash: definitionHash(vendors), state: "running", protected: isProtected };
   return input(pd, live, last, prune);
@@ -206,7 +206,7 @@ export function scenarios(): Scenario[] {
   {
     const { pd, live, last } = deployed();
     const prodUrl = "https://contoso.crm.dynamics.com";
-    live.link = { dataverseUrl: prodUrl, dataverseOrganizationId: "5a1f0c3e-8d2b-4c7a-9e6f-1b3d5f7a9c0e", legalEntities: ["USMF"] };
+    live.link = { connectionSet: "stage-dw-connectionset", dataverseUrl: prodUrl, powerAppsEnvironment: "5a1f0c3e-8d2b-4c7a-9e6f-1b3d5f7a9c0e", legalEntities: ["USMF"] };
     live.runtime.financeAndOperations = live.runtime.financeAndOperations.map((r) => ({ ...r, externalEnvironmentUrl: prodUrl }));
     list.push({
       name: "stale-link",

@@ -10,6 +10,7 @@ const stoppedStates = new Set(["stopped", "notRunning"]);
 export function simulate(before: Snapshot, plan: Plan): Snapshot {
   const s = structuredClone(before);
   const parked = new Map<string, MapDefinition>();
+  const unapplied = new Set<string>();
   const find = (ref: { entity: string; table: string }): LiveMap => {
     const map = s.maps.find((m) => mapKey(m.ref) === mapKey(ref));
     if (map === undefined) throw new Error(`no live map ${mapKey(ref)}`);
@@ -41,10 +42,6 @@ export function simulate(before: Snapshot, plan: Plan): Snapshot {
           { table: action.table, columns: [...action.columns] },
         ];
         break;
-      case "setLegalEntities":
-        if (s.link === undefined) throw new Error("not linked");
-        s.link.legalEntities = [...action.to];
-        break;
       case "stopMap": {
         const map = find(action.ref);
         requireState(map, ["running", "paused", "initializing", "resuming", "error"], "stop");
@@ -56,12 +53,16 @@ export function simulate(before: Snapshot, plan: Plan): Snapshot {
         const existing = s.maps.find((m) => mapKey(m.ref) === mapKey(action.ref));
         if (existing === undefined) {
           if (action.change !== "create") throw new Error(`update of missing map ${action.map}`);
+          // A new map reaches the service only through Apply Solution, and has no project until it is initialised.
           s.maps.push({
             ref: { ...action.ref },
             definition,
             versions: [{ id: `v-${definition.version.number}`, ...definition.version }],
+            templates: [],
+            initialised: false,
             state: "notRunning",
           });
+          unapplied.add(mapKey(action.ref));
           break;
         }
         if (!stoppedStates.has(existing.state)) throw new Error(`save: ${action.map} is ${existing.state}`);
@@ -69,15 +70,42 @@ export function simulate(before: Snapshot, plan: Plan): Snapshot {
         const exists = existing.versions.some((x) => x.publisher === v.publisher && x.number === v.number);
         if (exists !== (action.change === "update")) throw new Error(`save ${action.change}: version ${v.number} exists=${exists}`);
         if (!exists) existing.versions.push({ id: `v-${v.number}`, ...v });
+        unapplied.add(mapKey(action.ref));
         const active = existing.definition.version;
         if (active.publisher === v.publisher && active.number === v.number) existing.definition = definition;
         else parked.set(`${mapKey(action.ref)}@${v.publisher}/${v.number}`, definition);
         break;
       }
+      case "applySolution": {
+        for (const name of action.maps) {
+          const map = s.maps.find((m) => plan.actions.some((a) => "map" in a && a.map === name && mapKey(a.ref) === mapKey(m.ref)));
+          if (map === undefined) throw new Error(`apply solution: no saved map ${name}`);
+          for (const version of map.versions)
+            if (!map.templates.some((t) => t.number === version.number && t.publisher === version.publisher)) map.templates.push({ ...version });
+          unapplied.delete(mapKey(map.ref));
+        }
+        break;
+      }
+      case "initialiseMap": {
+        const map = find(action.ref);
+        if (map.initialised) throw new Error(`initialise: ${action.map} is initialised already`);
+        if (map.templates.length === 0) throw new Error(`initialise: ${action.map} is not known to the service (no applied solution)`);
+        map.initialised = true;
+        map.state = "stopped";
+        break;
+      }
+      case "refreshTables": {
+        const map = find(action.ref);
+        if (!map.initialised) throw new Error(`refresh: ${action.map} has no project`);
+        if (!stoppedStates.has(map.state)) throw new Error(`refresh: ${action.map} is ${map.state}`);
+        break;
+      }
       case "activateMapVersion": {
         const map = find(action.ref);
         if (!stoppedStates.has(map.state)) throw new Error(`activate: ${action.map} is ${map.state}`);
+        if (!map.initialised) throw new Error(`activate: ${action.map} has no project`);
         const v = action.version;
+        if (!map.templates.some((t) => t.number === v.number && t.publisher === v.publisher)) throw new Error(`activate: ${v.number} of ${action.map} is not a template`);
         if (map.definition.version.publisher === v.publisher && map.definition.version.number === v.number) break;
         const definition = parked.get(`${mapKey(action.ref)}@${v.publisher}/${v.number}`);
         if (definition === undefined) throw new Error(`activate: version ${v.number} of ${action.map} has no known definition`);
@@ -93,8 +121,9 @@ export function simulate(before: Snapshot, plan: Plan): Snapshot {
       case "startMap": {
         const map = find(action.ref);
         requireState(map, ["stopped", "notRunning"], "start");
+        if (!map.initialised) throw new Error(`start: ${action.map} has no project`);
+        if (unapplied.has(mapKey(map.ref))) throw new Error(`start: ${action.map} was saved but its solution not applied`);
         map.state = "running";
-        if (action.initialSync !== null) map.initialSync = { status: "completed", master: action.initialSync.master };
         break;
       }
       case "pauseMap": {
@@ -108,12 +137,6 @@ export function simulate(before: Snapshot, plan: Plan): Snapshot {
         const map = find(action.ref);
         requireState(map, ["paused"], "resume");
         map.state = "running";
-        break;
-      }
-      case "initialSync": {
-        const map = find(action.ref);
-        requireState(map, ["running", "error"], "initial sync");
-        map.initialSync = { status: "completed", master: action.master };
         break;
       }
     }

@@ -21,14 +21,21 @@ describe("map versions", () => {
   it("same version, different content: the active version is updated in place, no activation", () => {
     const plan = planOf(pairDesired(changed()), { live: deployed() });
     expect(saves(plan)).toEqual([{ change: "update", version: "1.0.0.3" }]);
-    expect(steps(plan)).toEqual(["1 stopMap customers", "2 saveMapDefinition customers", "3 startMap customers"]);
+    expect(steps(plan)).toEqual(["1 stopMap customers", "2 saveMapDefinition customers", "3 applySolution", "4 refreshTables customers", "5 startMap customers"]);
   });
 
   it("a version number that does not exist live: saved as a new version, then activated", () => {
     const pd = pairDesired(editFile(changed(), customers, "number: 1.0.0.3", "number: 1.0.0.4"));
     const plan = planOf(pd, { live: deployed() });
     expect(saves(plan)).toEqual([{ change: "create", version: "1.0.0.4" }]);
-    expect(steps(plan)).toContain("2 activateMapVersion customers");
+    expect(steps(plan)).toEqual([
+      "1 stopMap customers",
+      "2 saveMapDefinition customers",
+      "3 applySolution",
+      "4 activateMapVersion customers",
+      "5 refreshTables customers",
+      "6 startMap customers",
+    ]);
   });
 
   it("a parked version (for a rollback): overwritten with git's definition, then activated", () => {
@@ -59,6 +66,6 @@ describe("map versions", () => {
     live.maps = live.maps.filter((m) => m.ref.table !== "account");
     const plan = planOf(pd, { live });
     expect(saves(plan)).toEqual([{ change: "create", version: "1.0.0.3" }]);
-    expect(plan.summary).toMatchObject({ create: 1, update: 0, delete: 0, lifecycle: 1 });
+    expect(plan.summary).toMatchObject({ create: 1, update: 0, delete: 0, lifecycle: 2 });
   });
 });

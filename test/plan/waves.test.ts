@@ -40,17 +40,28 @@ const withContacts = (keyColumns?: { contact: string; account: string }): PairDe
 };
 
 describe("waves", () => {
-  it("runs keys, link, stops, definitions, then starts by dependency level, pauses last", () => {
+  it("runs keys, stops, saves, Apply Solution, initialise, versions, refresh tables, then starts by dependency level, pauses last", () => {
     const files = editFile(planEstate(), "maps/tablemaps/currencies.yaml", "fields:", "state: paused\nfields:");
     const pd = pairDesired(files);
     const live = emptyLive(pd);
-    live.link = { ...(live.link ?? { dataverseUrl: "", dataverseOrganizationId: "" }), legalEntities: [] };
+    live.link = { ...(live.link ?? { connectionSet: "", dataverseUrl: "", powerAppsEnvironment: "" }), legalEntities: [] };
     live.maps = liveFromDesired(pd).maps.filter((m) => m.ref.table === "account");
     withLiveMap(live, "account", (m) => {
       m.definition = { ...m.definition, filters: {} };
     });
     const plan = planOf(pd, { live, lastApplied: undefined });
-    expect(plan.waves.map((w) => w.title)).toEqual(["keys", "link", "stop", "definitions", "start 1", "start 2", "pause"]);
+    expect(plan.waves.map((w) => w.title)).toEqual([
+      "keys",
+      "stop",
+      "definitions",
+      "apply solutions",
+      "initialise",
+      "versions",
+      "refresh tables",
+      "start 1",
+      "start 2",
+      "pause",
+    ]);
     expect(steps(plan)).toEqual([
       "1 createAlternateKey account",
       "1 createAlternateKey cdm_company",
@@ -58,18 +69,26 @@ describe("waves", () => {
       "1 setIntegrationKey account",
       "1 setIntegrationKey cdm_company",
       "1 setIntegrationKey transactioncurrency",
-      "2 setLegalEntities",
-      "3 stopMap customers",
-      "4 saveMapDefinition currencies",
-      "4 activateMapVersion currencies",
-      "4 saveMapDefinition customers",
-      "4 saveMapDefinition legal-entities",
-      "4 activateMapVersion legal-entities",
-      "5 startMap currencies",
-      "5 startMap legal-entities",
-      "6 startMap customers",
-      "7 pauseMap currencies",
+      "2 stopMap customers",
+      "3 saveMapDefinition currencies",
+      "3 saveMapDefinition customers",
+      "3 saveMapDefinition legal-entities",
+      "4 applySolution",
+      "5 initialiseMap currencies",
+      "5 initialiseMap legal-entities",
+      "6 activateMapVersion currencies",
+      "6 activateMapVersion legal-entities",
+      "7 refreshTables currencies",
+      "7 refreshTables customers",
+      "7 refreshTables legal-entities",
+      "8 startMap currencies",
+      "8 startMap legal-entities",
+      "9 startMap customers",
+      "10 pauseMap currencies",
     ]);
+    // The new maps start with their first initial sync; the edited running map restarts without one.
+    const syncs = plan.actions.flatMap((a) => (a.kind === "startMap" ? [`${a.map} ${a.initialSync?.reason ?? "no initial sync"}`] : []));
+    expect(syncs).toEqual(["currencies first-start", "legal-entities first-start", "customers no initial sync"]);
   });
 
   it("treats a dependency that is already running as satisfied", () => {
@@ -118,12 +137,17 @@ describe("lookup cycles", () => {
     const contacts = steps(plan).filter((s) => s.endsWith(" contacts"));
     expect(contacts.map((s) => s.replace(/^\d+ /, ""))).toEqual([
       "saveMapDefinition contacts",
+      "initialiseMap contacts",
       "activateMapVersion contacts",
+      "refreshTables contacts",
       "startMap contacts",
       "stopMap contacts",
       "saveMapDefinition contacts",
+      "refreshTables contacts",
       "startMap contacts",
     ]);
+    // Phase 2 saves into the solution again, so it is applied again before the restart.
+    expect(steps(plan).filter((s) => s.endsWith("applySolution"))).toHaveLength(2);
     const saves = plan.actions.filter((a) => a.kind === "saveMapDefinition" && a.map === "contacts");
     expect(saves.map((a) => (a.kind === "saveMapDefinition" ? a.lookupCycle : null))).toEqual([
       { phase: 1, fields: ["parentcustomerid.accountnumber"] },
@@ -155,7 +179,7 @@ describe("lookup cycles", () => {
 
   it("needs no phases when the maps of the cycle start without initial sync", () => {
     const pd = withContacts();
-    const live = pd.maps.map((m) => ({ ...m, initialSync: { enabled: false, master: m.initialSync.master } }));
+    const live = pd.maps.map((m) => ({ ...m, initialSync: { ...m.initialSync, enabled: false } }));
     const plan = planOf({ ...pd, maps: live }, { live: emptyLive(pd), lastApplied: undefined });
     expect(plan.actions.filter((a) => a.kind === "saveMapDefinition" && a.map === "contacts")).toHaveLength(1);
     expect(plan.blockers).toEqual([]);

@@ -36,9 +36,9 @@ describe("DW171 each environment belongs to one pair", () => {
   });
 
   it("reports a shared finance and operations URL", () => {
-    const files = edit("maps/environments.yaml", 'financeAndOperations: { url: "http://127.0.0.1/stage/finops" }', 'financeAndOperations: { url: "http://127.0.0.1/prod/finops" }');
+    const files = edit("maps/environments.yaml", 'financeAndOperations: { url: "http://stage.operations.localhost/stage/finops" }', 'financeAndOperations: { url: "http://prod.operations.localhost/prod/finops" }');
     const [d] = expectDiagnostics(files, ["maps/environments.yaml:13:34 DW171"]);
-    expect(d?.message).toBe('finance and operations environment http://127.0.0.1/prod/finops is already paired in "prod"');
+    expect(d?.message).toBe('finance and operations environment http://prod.operations.localhost/prod/finops is already paired in "prod"');
   });
 
   it("passes two real pairs with their own Dataverse environments", () => {

@@ -23,7 +23,6 @@ export function marker(action: Action): "+" | "~" | "-" | "*" {
       return "-";
     case "reactivateAlternateKey":
     case "setIntegrationKey":
-    case "setLegalEntities":
     case "activateMapVersion":
       return "~";
     default:
@@ -67,20 +66,22 @@ function clauses(action: Action, it: string): string[] {
       if (out.length === 0) out.push(`save ${it} as version ${v}`);
       return out;
     }
+    case "initialiseMap":
+      return [`initialise ${it} in the dual-write service`];
     case "activateMapVersion":
-      return [`activate version ${action.version.number}${it === "it" ? "" : ` of ${it}`}`];
+      return [`switch ${it === "it" ? "" : `${it} `}to version ${action.version.number}`];
+    case "refreshTables":
+      return [`refresh tables`];
     case "deleteMap":
       return [`delete ${it}`];
     case "startMap":
       return action.initialSync === null
         ? [`start ${it} without initial sync`]
-        : [`start ${it}`, `initial sync with ${side(action.initialSync.master)} as master`];
+        : [`start ${it}`, `INITIAL SYNC with ${side(action.initialSync.master)} as master (${action.initialSync.reason === "rerun" ? `rerun ${action.initialSync.token ?? ""}` : action.initialSync.reason})`];
     case "pauseMap":
       return [`pause ${it}`];
     case "resumeMap":
-      return [`resume ${it}`];
-    case "initialSync":
-      return [`rerun the initial sync of ${it} with ${side(action.master)} as master`];
+      return [action.queuedRecords === "replay" ? `resume ${it}, replaying the queued records` : `resume ${it}, ${action.queuedRecords === "skip-and-keep" ? "skipping the queued records (kept)" : "DISCARDING the queued records"}`];
     default:
       return [action.description];
   }

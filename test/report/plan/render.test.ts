@@ -17,17 +17,20 @@ function planNamed(name: string): Plan {
 
 describe("plan renderers", () => {
   it("summarise like Terraform", () => {
-    expect(summaryLine(planNamed("new-map").summary)).toBe("Plan: 6 to create, 3 to update, 0 to delete; 3 lifecycle changes.");
+    expect(summaryLine(planNamed("new-map").summary)).toBe("Plan: 6 to create, 3 to update, 0 to delete; 6 lifecycle changes.");
     expect(summaryLine(planNamed("paused-map-resume").summary)).toBe("Plan: 0 to create, 0 to update, 0 to delete; 1 lifecycle change.");
     expect(summaryLine(planNamed("no-changes").summary)).toBe("No changes: apply has nothing to do.");
   });
 
   it("tell each map's story in run order, as the pull-request comment reads", () => {
+    // An edit of a running map never re-runs its initial sync (the DW Helper redeploy, dualwrite-service.md §6.2).
     expect(storyLines(planNamed("changed-field"))).toEqual([
-      "stop Customers V3 (accounts), save it as version 1.0.0.4, add 1 field mapping, activate version 1.0.0.4, start it, initial sync with Dataverse as master",
+      "stop Customers V3 (accounts), save it as version 1.0.0.4, add 1 field mapping, switch to version 1.0.0.4, refresh tables, start it without initial sync",
+      "apply solution dwctl_contoso (Apply Solution), so that the dual-write service can use the versions saved in it",
     ]);
     expect(storyLines(planNamed("changed-direction"))).toEqual([
-      "stop Customers V3 (accounts), update 1 field mapping, start it, initial sync with Dataverse as master",
+      "stop Customers V3 (accounts), update 1 field mapping, refresh tables, start it without initial sync",
+      "apply solution dwctl_contoso (Apply Solution), so that the dual-write service can use the versions saved in it",
     ]);
   });
 
