@@ -219,8 +219,15 @@ export async function resetSandbox(sandboxUrl: string): Promise<void> {
 
 /** The live state that must not depend on whether an apply was interrupted: no ids, ETags, times or run ids. */
 export interface NormalisedState {
-  link: Snapshot["link"];
-  maps: { ref: Snapshot["maps"][number]["ref"]; definition: Snapshot["maps"][number]["definition"]; versions: string[]; state: string; initialSync: unknown }[];
+  link: { dataverseUrl: string; legalEntities: string[]; own: boolean } | undefined;
+  maps: {
+    ref: Snapshot["maps"][number]["ref"];
+    definition: Snapshot["maps"][number]["definition"];
+    versions: string[];
+    templates: string[];
+    initialised: boolean;
+    state: string;
+  }[];
   /** Every saved map row, by identity: a duplicate version would show here even for a map the service does not list. */
   mapRows: string[];
   alternateKeys: Snapshot["alternateKeys"];
@@ -238,19 +245,20 @@ export async function normalisedState(gateway: HttpEnvironmentGateway, sandboxUr
   const snapshot = await gateway.snapshot();
   const rows = await gateway.dataverse.listMapRows();
   const last = snapshot.lastApplied?.value;
-  // Each reset seeds new organization ids: what counts is that the link points at the pair's own Dataverse.
+  // Each reset seeds new ids: what counts is that the link points at the pair's own Dataverse.
   const link =
     snapshot.link === undefined
       ? undefined
-      : { ...snapshot.link, dataverseOrganizationId: snapshot.link.dataverseOrganizationId === snapshot.identity.dataverseOrganizationId ? "(own)" : "(another)" };
+      : { dataverseUrl: snapshot.link.dataverseUrl, legalEntities: snapshot.link.legalEntities, own: snapshot.link.dataverseUrl === snapshot.identity.dataverseUrl };
   return {
     link,
     maps: snapshot.maps.map((map) => ({
       ref: map.ref,
       definition: map.definition,
       versions: map.versions.map((v) => `${v.publisher} ${v.number}`),
+      templates: map.templates.map((v) => `${v.publisher} ${v.number}`).sort(),
+      initialised: map.initialised,
       state: map.state,
-      initialSync: map.initialSync,
     })),
     mapRows: rows.map((row) => `${row.name} ${row.version}`).sort(),
     alternateKeys: snapshot.alternateKeys,

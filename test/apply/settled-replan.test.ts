@@ -53,7 +53,13 @@ class SettledGateway implements EnvironmentGateway {
   async saveMapDefinition(): Promise<{ versionId: string }> {
     throw new Error("not expected");
   }
+  async applySolution(): Promise<void> {
+    throw new Error("not expected");
+  }
   async activateMapVersion(): Promise<void> {
+    throw new Error("not expected");
+  }
+  async refreshTables(): Promise<void> {
     throw new Error("not expected");
   }
   async deleteMap(): Promise<void> {
@@ -72,9 +78,6 @@ class SettledGateway implements EnvironmentGateway {
     throw new Error("not expected");
   }
   async reactivateAlternateKey(): Promise<void> {
-    throw new Error("not expected");
-  }
-  async setLegalEntities(): Promise<void> {
     throw new Error("not expected");
   }
   async rowsOnBothSides(): Promise<never> {
