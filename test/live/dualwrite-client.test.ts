@@ -1,171 +1,146 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Ajv } from "ajv";
+import addFormats from "ajv-formats";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { DualWriteClient, dualWriteHeaders, stateFromCode } from "../../src/live/dualwrite/dualwrite-client.js";
-import type { PollOptions } from "../../src/live/dualwrite/dualwrite-client.js";
+import { DualWriteClient } from "../../src/live/dualwrite/client.js";
+import { DualWriteProtocolError } from "../../src/live/dualwrite/errors.js";
 import { GatewayRefusedError } from "../../src/live/gateway.js";
-import type { ProgressEvent } from "../../src/live/gateway.js";
-import { HttpClient } from "../../src/live/http/index.js";
+import { AccessDeniedError, HttpClient } from "../../src/live/http/index.js";
 import { sendJson } from "./http/test-server.js";
-import { FAST_HTTP, FAST_POLL, FakeEstate, StaticCredential } from "./fake-estate.js";
+import { FAST_HTTP, FAST_POLL, FakeEstate, StaticCredential, fixtureText } from "./fake-estate.js";
+import type { Call } from "./fake-estate.js";
 
+const SCHEMAS = fileURLToPath(new URL("../platform/schemas/", import.meta.url));
+const ajv = new Ajv({ strict: false, allowUnionTypes: true });
+addFormats.default(ajv);
+
+function validate(schema: string, body: unknown): void {
+  const id = String((JSON.parse(readFileSync(`${SCHEMAS}${schema}`, "utf8")) as { $id: string }).$id);
+  const check = ajv.getSchema(id) ?? ajv.compile(JSON.parse(readFileSync(`${SCHEMAS}${schema}`, "utf8")) as object);
+  if (!check(body)) throw new Error(`${schema}: ${ajv.errorsText(check.errors)} in ${JSON.stringify(body)}`);
+}
+
+const CID = "c3d1e5f7-8a9b-4c0d-9e1f-2a3b4c5d6e7f";
 let estate: FakeEstate;
-let events: ProgressEvent[];
 
-function client(poll: PollOptions = {}): DualWriteClient {
-  const http = new HttpClient({
-    ...FAST_HTTP,
-    baseUrl: `${estate.dualWriteUrl}/api/DualWriteManagement/1.0/`,
-    credential: new StaticCredential(),
-    scope: `${estate.dualWriteUrl}/.default`,
-    headers: dualWriteHeaders(),
-  });
-  return new DualWriteClient(http, { ...FAST_POLL, onProgress: (event) => events.push(event), ...poll });
+function client(): DualWriteClient {
+  return new DualWriteClient(
+    new HttpClient({ ...FAST_HTTP, baseUrl: `${estate.dualWriteUrl}/`, credential: new StaticCredential(), scope: "s/.default", defaultHeaders: false, service: "the dual-write management service" }),
+    FAST_POLL,
+  );
+}
+
+function posts(): Call[] {
+  return estate.callsTo("dualwrite").filter((call) => call.method === "POST");
 }
 
 beforeEach(async () => {
   estate = await new FakeEstate().start();
-  events = [];
 });
 
 afterEach(async () => {
   await estate.stop();
 });
 
-describe("DualWriteClient", () => {
-  it("sends the Origin header on every call and reads the link", async () => {
-    const link = await client().link("https://contoso.operations.dynamics.com");
-    expect(link).toEqual({
-      cid: "cid-1",
-      financeAndOperationsUrl: "fo",
-      dataverseUrl: "dv",
-      dataverseOrganizationId: "org-1",
-      legalEntities: ["USMF"],
-    });
-    expect(estate.calls[0]).toMatchObject({
-      service: "dualwrite",
-      method: "GET",
-      path: "Environments",
-      query: { targetType: "AX", identifier: "https://contoso.operations.dynamics.com" },
-    });
-    expect(estate.calls[0]?.headers.origin).toBe("https://dataintegrator.trafficmanager.net");
-    estate.link = undefined;
-    await expect(client().link("x")).resolves.toBeUndefined();
-  });
-
-  it("reads maps with their state codes", async () => {
-    estate.entities = [0, 1, 2, 3, 4, 5, 6].map((state) => ({
-      detail: { pid: `p${state}`, tid: `t${state}`, name: "n", sourceSchema: "CustomersV3", destinationSchema: "accounts" },
-      templates: [`t${state}`],
-      state,
-    }));
-    estate.entities.push({ ...estate.entities[4], lastRequest: { requestId: "r", status: 3, message: "boom" } } as (typeof estate.entities)[number]);
-    const maps = await client().maps("cid-1");
-    expect(maps.map((map) => map.state)).toEqual(["notRunning", "stopped", "initializing", "resuming", "running", "paused", "notRunning", "error"]);
-    expect(maps[1]).toMatchObject({ pid: "p1", tid: "t1", sourceSchema: "CustomersV3", destinationSchema: "accounts", templates: ["t1"] });
-    expect(estate.calls[0]).toMatchObject({ path: "Entities", query: { targetType: "AX", cid: "cid-1" } });
-    expect(stateFromCode(99)).toBe("notRunning");
-  });
-
-  it("sends an action and polls Status until it completes, reporting progress", async () => {
-    estate.waitingPolls = 2;
-    const detail = { tid: "t1", pid: "p1", cid: "cid-1", parameters: { skipInitialSync: true } };
-    const c = client();
-    const result = await c.waitFor(await c.sendAction("start", detail), { label: "start Customers V3", untilSettled: true });
-    expect(result.state).toBe("running");
-    expect(estate.calls[0]).toMatchObject({ method: "POST", path: "Start", body: { action: 1, details: [detail] } });
-    expect(estate.calls.slice(1).map((call) => `${call.method} ${call.path}`)).toEqual([
-      `GET Status/${result.requestId}`,
-      `GET Status/${result.requestId}`,
-      `GET Status/${result.requestId}`,
-    ]);
-    expect(estate.calls.every((call) => call.headers.origin === "https://dataintegrator.trafficmanager.net")).toBe(true);
-    expect(events.map((event) => event.step)).toEqual(["start Customers V3", "start Customers V3", "start Customers V3"]);
-    expect(events.at(-1)).toMatchObject({ fraction: 1 });
-  });
-
-  it("keeps polling while a completed request leaves the map initializing", async () => {
-    let reads = 0;
-    estate.overrides.push((call, response) => {
-      if (!call.path.startsWith("Status/")) return false;
-      reads++;
-      sendJson(response, 200, { requestId: "r", status: 2, message: "Completed", state: reads < 3 ? 2 : 4 });
-      return true;
-    });
-    const c = client();
-    const result = await c.waitFor(await c.sendAction("start", { tid: "t", pid: "p", cid: "cid-1", parameters: {} }), { label: "start", untilSettled: true });
-    expect(result.state).toBe("running");
-    expect(reads).toBe(3);
-    expect(events[0]?.message).toMatch(/waiting for the initial sync/);
-  });
-
-  it("uses the action codes of the contract", async () => {
-    const detail = { tid: "t", pid: "p", cid: "cid-1", parameters: {} };
-    for (const action of ["start", "stop", "pause", "resume", "initialSync"] as const) await client().sendAction(action, detail);
-    const starts = estate.calls.filter((call) => call.path === "Start").map((call) => (call.body as { action: number }).action);
-    expect(starts).toEqual([1, 4, 5, 6, 8]);
-  });
-
-  it("throws a GatewayRefusedError when the service reports an error", async () => {
-    estate.statusOutcome = { status: 3, message: "Initial sync failed: 3 rows", state: 1 };
-    const c = client();
-    const requestId = await c.sendAction("initialSync", { tid: "t", pid: "p", cid: "cid-1", parameters: {} });
-    const error = await c.waitFor(requestId, { label: "initial sync", untilSettled: true }).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(GatewayRefusedError);
-    expect(error).toMatchObject({ message: expect.stringContaining("Initial sync failed: 3 rows"), requestId: expect.stringMatching(/^req-/) });
-  });
-
-  it("polls with a growing interval up to its maximum, reporting what it waits for", async () => {
-    const sleeps: number[] = [];
-    const polling = client({ initialIntervalMs: 10, maxIntervalMs: 30, sleep: async (ms) => void sleeps.push(ms) });
-    let reads = 0;
-    await expect(polling.poll("3 map actions", async () => (++reads < 5 ? "the initial sync" : true))).resolves.toBe(true);
-    expect(sleeps).toEqual([10, 15, 23, 30]);
-    expect(events.at(-1)?.message).toMatch(/^3 map actions: waiting for the initial sync/);
-  });
-
-  it("gives up after the timeout", async () => {
-    estate.waitingPolls = 1_000_000;
-    let clock = 0;
-    const slow = client({ timeoutMs: 1000, initialIntervalMs: 300, maxIntervalMs: 1000, now: () => clock, sleep: async (ms) => void (clock += ms) });
-    const error = await slow.restoreTemplates("cid-1").catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(GatewayRefusedError);
-    expect(String(error)).toMatch(/did not finish within 1 s/);
-    expect(estate.calls[0]).toMatchObject({ method: "POST", path: "SolutionAware/cid-1/RestoreTemplates" });
-    expect(estate.calls.length).toBeLessThan(10);
-  });
-
-  it("refuses a reset of running maps without force (409)", async () => {
-    estate.overrides.push((call, response) => {
-      if (!call.path.endsWith("/Reset")) return false;
-      sendJson(response, 409, { error: { code: "Conflict", message: "Maps are running" } });
-      return true;
-    });
-    const request = { force: false, powerAppsEnvironmentName: "org-1", environments: ["https://fo", "https://dv"] as [string, string], legalEntities: ["USMF"] };
-    const error = await client().reset("cid-1", request).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(GatewayRefusedError);
-    expect(error).toMatchObject({ hint: expect.stringMatching(/force/) });
-    expect(estate.calls[0]).toMatchObject({
-      method: "POST",
-      path: "api/ConnectionSet/cid-1/Reset",
-      query: { targetType: "AX", forceReset: "false" },
-      body: { powerAppsEnvironmentName: "org-1", environments: ["https://fo", "https://dv"], legalEntities: ["USMF"] },
-    });
-  });
-
-  it("resets, switches versions, sets keys and legal entities, reads prerequisites", async () => {
+describe("the dual-write client's requests", () => {
+  it("sends every request body in the shape of its request schema", async () => {
     const dw = client();
-    await dw.reset("cid-1", { force: true, powerAppsEnvironmentName: "org-1", environments: ["a", "b"], legalEntities: ["USMF"] });
-    expect(estate.calls[0]?.query).toEqual({ targetType: "AX", forceReset: "true" });
-    await dw.switchActive("cid-1", "t2", "p1");
-    expect(estate.calls.at(-1)).toMatchObject({ method: "POST", path: "SolutionAware/cid-1/SwitchActive/t2", query: { pid: "p1" }, body: undefined });
-    await dw.setIntegrationKeys("cid-1", { account: ["accountnumber", "msdyn_company.cdm_companycode"] });
-    expect(estate.calls.at(-1)).toMatchObject({
-      path: "api/dataset/cid-1/IntegrationKeys",
-      body: { datasetName: "cid-1", integrationKeys: { account: ["accountnumber", "msdyn_company.cdm_companycode"] } },
+    await dw.restoreTemplates(CID, "msdyn_DualWriteAppCoreMaps");
+    await dw.switchActive(CID, "6c8e0a2b-4d5f-4a7b-9c1d-3e5f7a9b1c3d", "9d1f3b5c-7e9a-4b1c-8d3e-5f7a9b1c3d5e");
+    await dw.setIntegrationKey("ds-crm-5b7e0c2a", "accounts", ["accountnumber", "msdyn_company.cdm_companycode"]);
+    await dw.refresh("DWM-8d2f4a6c-0e1b-4d3f-9a5c-7b1e3d5f7a9c");
+    await dw.prerequisites(CID, "6c8e0a2b-4d5f-4a7b-9c1d-3e5f7a9b1c3d");
+    const tid = "0b6f3d2a-7c1e-4f5a-9d8b-3e2c1a0f9b7d";
+    const pid = "5e9a1c7b-3d2f-4b8e-a6c0-9f1e2d3c4b5a";
+    const start = { skipInitialSync: false, conflictResolution: { option: "1" as const, master: "CRM" as const } };
+    await dw.start("1", [{ tid, pid, cid: CID, parameters: start }]);
+    await dw.start("4", [{ tid, pid, cid: CID, parameters: { ...start, skipInitialSync: true } }]);
+    await dw.start("5", [{ tid, pid, cid: CID }]);
+    await dw.start("6", [{ tid, pid, cid: CID, parameters: { dualWriteSkipCatchUpSyncParameters: { skipCatchUpSyncPreserveData: true } } }]);
+    await dw.start("8", [{ tid, cid: CID }]);
+    await dw.reset(CID, false, {
+      powerAppsEnvironmentName: "2f6a8c1e-4b3d-4e5f-9a7b-1c2d3e4f5a6b",
+      environments: [
+        { targetType: "CRM", name: "ds-crm-5b7e0c2a", displayName: "Contoso UAT", id: "2f6a8c1e-4b3d-4e5f-9a7b-1c2d3e4f5a6b", isDevInstance: false, directUrl: "https://contoso-uat.crm4.dynamics.com" },
+        { targetType: "AX", name: "ds-ax-91d4f3b6", displayName: "contoso-uat", isDevInstance: false, directUrl: "https://contoso-uat.sandbox.operations.dynamics.com" },
+      ],
+      legalEntities: ["USMF", "DEMF"],
     });
-    await expect(dw.integrationKeys("cid-1")).resolves.toEqual({ account: ["accountnumber", "msdyn_company.cdm_companycode"] });
-    await dw.setLegalEntities("cid-1", ["USMF", "DEMF"]);
-    expect(estate.calls.at(-1)).toMatchObject({ path: "api/ConnectionSet/cid-1/LegalEntities", body: { legalEntities: ["USMF", "DEMF"] } });
-    await expect(dw.prerequisites("cid-1", ["t1"])).resolves.toEqual([{ tid: "t1", prerequisites: ["t0"] }]);
-    expect(estate.calls.at(-1)).toMatchObject({ method: "POST", path: "GetTemplatePrerequisiteSequences/cid-1", body: { templateIds: ["t1"] } });
+    const [restore, switchActive, keys, refresh, prerequisites, ...rest] = posts();
+    validate("post-restoretemplates.request.schema.json", restore?.body);
+    expect(restore?.body).toEqual(JSON.parse(fixtureText("post-restoretemplates.request.json")));
+    validate("post-switchactive.request.schema.json", switchActive?.raw);
+    expect(switchActive?.raw).toBe(fixtureText("post-switchactive.request.txt"));
+    validate("post-integration-keys.request.schema.json", keys?.body);
+    expect(keys?.body).toEqual(JSON.parse(fixtureText("post-integration-keys.request.json")));
+    validate("post-refresh.request.schema.json", refresh?.body);
+    validate("post-templateprerequisitesequences.request.schema.json", prerequisites?.body);
+    const reset = rest.pop();
+    for (const call of rest) validate("post-start.request.schema.json", call.body);
+    expect(rest.map((call) => call.body)).toEqual([
+      JSON.parse(fixtureText("post-start-restart.request.json")).action === "1" ? { action: "1", details: [{ tid, pid, cid: CID, parameters: start }] } : undefined,
+      JSON.parse(fixtureText("post-start-stop.request.json")),
+      JSON.parse(fixtureText("post-start-pause.request.json")),
+      JSON.parse(fixtureText("post-start-resume.request.json")),
+      { action: "8", details: [{ tid, cid: CID }] },
+    ]);
+    validate("post-reset.request.schema.json", reset?.body);
+    expect(reset?.body).toEqual(JSON.parse(fixtureText("post-reset.request.json")));
+    expect(reset?.query).toEqual({ targetType: "AX", forceReset: "False" });
+  });
+
+  it("sends the POST headers only on POST, and keeps the port and the root prefix on both path families", async () => {
+    const dw = client();
+    await dw.maps(CID);
+    await dw.connectionSet("contoso-uat-dw-connectionset");
+    await dw.refresh("DWM-1");
+    const [get, rooted, post] = estate.callsTo("dualwrite");
+    expect(get?.headers.origin).toBeUndefined();
+    expect(get?.headers.accept).toBeUndefined();
+    expect(get?.headers["odata-version"]).toBeUndefined();
+    expect(get?.headers.authorization).toBe("Bearer test-token");
+    expect(post?.headers).toMatchObject({ accept: "application/json", origin: "https://dataintegrator.trafficmanager.net/", "content-type": "application/json; charset=utf-8" });
+    const seen = estate.calls.filter((call) => call.service === "dualwrite").map((call) => call.path);
+    expect(seen).toEqual(["api/DualWriteManagement/1.0/Entities", "api/ConnectionSet/contoso-uat-dw-connectionset", "api/Project/DWM-1/Refresh"]);
+    expect(rooted?.method).toBe("GET");
+    expect(estate.dualWriteUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/dualwrite$/);
+  });
+
+  it("polls Apply Solution on its own status path to done, and refuses on state 3 with the service's message", async () => {
+    const dw = client();
+    await dw.applySolution(CID, "ContosoDualWriteMaps");
+    expect(estate.callsTo("dualwrite").filter((call) => call.method === "GET").map((call) => call.path.replace(/req-\d+/, "req"))).toEqual([
+      `api/DualWriteManagement/1.0/SolutionAware/${CID}/Status/req`,
+      `api/DualWriteManagement/1.0/SolutionAware/${CID}/Status/req`,
+    ]);
+    estate.outcome = { state: "3", errorMessage: "Missing dependency msdyn_Dynamics365Company" };
+    await expect(dw.applySolution(CID, "ContosoDualWriteMaps")).rejects.toThrow(/failed in the dual-write service: Missing dependency/);
+  });
+
+  it("turns an HTML answer into a protocol error naming the call, and a Start error object into a refusal", async () => {
+    estate.overrides.push((call, response) => {
+      if (!call.path.endsWith("Entities")) return false;
+      response.writeHead(200, { "Content-Type": "text/html" }).end("<html>sign in</html>");
+      return true;
+    });
+    await expect(client().maps(CID)).rejects.toThrow(DualWriteProtocolError);
+    await expect(client().maps(CID)).rejects.toThrow(/^GET Entities: the answer \(200, text\/html\) is not JSON/);
+    estate.overrides.push((call, response) => {
+      if (!call.path.endsWith("Start")) return false;
+      sendJson(response, 400, { error: { message: "map is running" } });
+      return true;
+    });
+    await expect(client().start("4", [{ tid: "t", pid: "p", cid: CID }])).rejects.toThrow(GatewayRefusedError);
+  });
+
+  it("names the refused token on a 401: service, scope, status and reason", async () => {
+    estate.overrides.push((_call, response) => {
+      sendJson(response, 401, { error: { message: "audience is invalid" } }, { "WWW-Authenticate": 'Bearer error="invalid_token"' });
+      return true;
+    });
+    const error = await client().maps(CID).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AccessDeniedError);
+    expect((error as AccessDeniedError).message).toMatch(/^the dual-write management service refused the token for scope s\/\.default with 401 \(WWW-Authenticate: .*audience is invalid\)/);
   });
 });

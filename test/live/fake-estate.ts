@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
 import type { AccessToken, TokenCredential } from "@azure/core-auth";
 import { sendJson, startServer } from "./http/test-server.js";
 import type { SeenRequest, TestServer } from "./http/test-server.js";
@@ -18,18 +20,46 @@ export interface FakeRow {
   [column: string]: unknown;
 }
 
-export interface ServiceMapItem {
-  detail: { pid: string; tid: string; name: string; sourceSchema: string; destinationSchema: string };
-  templates: string[];
-  state: number;
-  lastRequest?: { requestId: string; status: number; message: string };
-}
-
 export type Override = (call: Call, response: ServerResponse) => boolean;
 
 export const DV = "/stage/dataverse/api/data/v9.2/";
 export const FO = "/stage/finops/";
-export const DW = "/dualwrite/api/DualWriteManagement/1.0/";
+/** The service root; both path families hang off it (dualwrite-service.md §1). */
+export const DW = "/dualwrite/";
+export const MANAGEMENT = "api/DualWriteManagement/1.0/";
+
+const FIXTURES = fileURLToPath(new URL("../platform/fixtures/", import.meta.url));
+
+/** A response fixture of test/platform/fixtures, parsed afresh (tests mutate their copy). */
+export function fixture(name: string): unknown {
+  return JSON.parse(readFileSync(`${FIXTURES}${name}`, "utf8")) as unknown;
+}
+
+export function fixtureText(name: string): string {
+  return readFileSync(`${FIXTURES}${name}`, "utf8");
+}
+
+/** A map of get-entities.response.json, loosely typed so tests can change it. */
+export interface FixtureMap {
+  leftEntity: { name: string; displayName?: string };
+  rightEntity: { name: string; displayName?: string };
+  detail: {
+    tid?: string;
+    tName?: string;
+    pid: string | null;
+    state: string | number | null;
+    template?: FixtureTemplate;
+    templates: FixtureTemplate[];
+    lastRequests: { requestId: string; action: string; state: string; errorMessage?: string; createdOn?: string }[];
+    [member: string]: unknown;
+  };
+}
+
+export interface FixtureTemplate {
+  id: string;
+  author: string;
+  version: { major: number; minor: number; build: number; revision: number };
+}
 
 /**
  * A small in-memory estate speaking the calls of docs/live-api.md, for asserting what the
@@ -46,22 +76,29 @@ export class FakeEstate {
   companies: FakeRow[] = [{ cdm_companyid: "c1", cdm_companycode: "USMF" }];
   envValues: FakeRow[] = [];
   projectConfigs: FakeRow[] = [];
-  link: FakeRow | undefined = {
-    cid: "cid-1",
-    axEnvironmentUrl: "fo",
-    crmEnvironmentUrl: "dv",
-    crmOrganizationId: "org-1",
-    legalEntities: ["USMF"],
+  solutions: FakeRow[] = [];
+  publishers: FakeRow[] = [{ publisherid: "pub-contoso", uniquename: "Contoso" }];
+  /** The fixture answers, served as they are unless a test changes them. */
+  environments: unknown[] = fixture("get-environments.response.json") as unknown[];
+  entities: FixtureMap[] = fixture("get-entities.response.json") as FixtureMap[];
+  connectionSet: Record<string, unknown> = fixture("get-connectionset.response.json") as Record<string, unknown>;
+  /** FieldMappings per pid: map A's fixture, and map B's project name once it has a pid. */
+  projects: Record<string, Record<string, unknown>> = {
+    "5e9a1c7b-3d2f-4b8e-a6c0-9f1e2d3c4b5a": fixture("get-fieldmappings.response.json") as Record<string, unknown>,
+    "9d1f3b5c-7e9a-4b1c-8d3e-5f7a9b1c3d5e": { ...(fixture("get-fieldmappings.response.json") as Record<string, unknown>), name: "DWM-2b4d6f8a-0c2e-4a6c-9e1a-3c5e7a9c1e3a", id: "9d1f3b5c-7e9a-4b1c-8d3e-5f7a9b1c3d5e" },
   };
-  entities: ServiceMapItem[] = [];
-  integrationKeys: Record<string, string[]> = {};
-  /** Status reads answered "waiting" before "completed". */
+  /** Status reads answered "waiting" (request state "1") before the outcome. */
   waitingPolls = 1;
-  statusOutcome: { status: number; message: string; state: number } = { status: 2, message: "", state: 4 };
+  /** How a Start or Apply Solution request ends. */
+  outcome: { state: "2" | "3"; errorMessage: string } = { state: "2", errorMessage: "" };
+  /** The map state a Start leaves, per action code. */
+  stateAfter: Record<string, string> = { "1": "4", "4": "1", "5": "5", "6": "4", "8": "1" };
+  /** The pid an initialise ("8") gives a map. */
+  newPid = "9d1f3b5c-7e9a-4b1c-8d3e-5f7a9b1c3d5e";
   overrides: Override[] = [];
   #version = 1000;
   #server: TestServer | undefined;
-  #pending = new Map<string, number>();
+  #pending = new Map<string, { polls: number; action: string; tid: string }>();
 
   get origin(): string {
     if (this.#server === undefined) throw new Error("not started");
@@ -165,6 +202,15 @@ export class FakeEstate {
       return void response.writeHead(204).end();
     }
     if (method === "GET" && path === "EntityDefinitions") return sendJson(response, 200, { value: this.tables });
+    if (method === "GET" && (path === "solutions" || path === "publishers")) {
+      const wanted = /uniquename eq '(.*)'/.exec(url.searchParams.get("$filter") ?? "")?.[1]?.replaceAll("''", "'");
+      const rows = path === "solutions" ? this.solutions : this.publishers;
+      return sendJson(response, 200, { value: rows.filter((row) => String(row.uniquename).toLowerCase() === wanted?.toLowerCase()) });
+    }
+    if (method === "POST" && path === "solutions") {
+      this.solutions.push({ ...(call.body as FakeRow), solutionid: `sol-${this.solutions.length + 1}` });
+      return void response.writeHead(204).end();
+    }
     if (method === "GET" && path === "msdyn_dualwriteruntimeconfigs") return this.#page(this.runtimeConfigs, call, response, url);
     if (method === "GET" && path === "cdm_companies") return this.#page(this.companies, call, response, url);
     if (method === "GET" && path === "environmentvariablevalues") return this.#page(this.envValues, call, response, url);
@@ -247,37 +293,60 @@ export class FakeEstate {
   }
 
   #dualwrite(call: Call, response: ServerResponse): void {
-    const { method, path } = call;
-    if (method === "GET" && path === "Environments") return sendJson(response, 200, { value: this.link === undefined ? [] : [this.link] });
-    if (method === "GET" && path === "Entities") return sendJson(response, 200, { value: this.entities });
-    if (method === "GET" && path === "api/dataset/cid-1/IntegrationKeys") {
-      return sendJson(response, 200, { datasetName: "cid-1", integrationKeys: this.integrationKeys });
+    const { method } = call;
+    const management = call.path.startsWith(MANAGEMENT) ? call.path.slice(MANAGEMENT.length) : undefined;
+    const cid = "c3d1e5f7-8a9b-4c0d-9e1f-2a3b4c5d6e7f";
+    if (method === "GET" && management === "Environments") return sendJson(response, 200, this.environments, { "Content-Type": "application/json" });
+    if (method === "GET" && management === "Entities") return sendJson(response, 200, this.entities);
+    const fieldMappings = /^([^/]+)\/FieldMappings$/.exec(management ?? "");
+    if (method === "GET" && fieldMappings !== null) {
+      const project = this.projects[fieldMappings[1] ?? ""];
+      return project === undefined ? sendJson(response, 404, { error: { message: "no project" } }) : sendJson(response, 200, project);
     }
-    if (method === "POST" && path === "api/dataset/cid-1/IntegrationKeys") {
-      Object.assign(this.integrationKeys, (call.body as { integrationKeys: Record<string, string[]> }).integrationKeys);
-      return void response.writeHead(204).end();
-    }
-    if (method === "POST" && (path === "Start" || path === "SolutionAware/cid-1/RestoreTemplates" || path === "api/ConnectionSet/cid-1/Reset")) {
+    if (method === "GET" && call.path === "api/ConnectionSet/contoso-uat-dw-connectionset") return sendJson(response, 200, this.connectionSet);
+    if (method === "GET" && management === `SolutionAware/${cid}/Solutions/`) return sendJson(response, 200, fixture("get-solutions.response.json"));
+    if (method === "POST" && (management === "Start" || management === `SolutionAware/${cid}/RestoreTemplates`)) {
       const requestId = `req-${this.calls.length}`;
-      this.#pending.set(requestId, this.waitingPolls);
-      return sendJson(response, 202, { requestId });
+      const body = call.body as { action: string; details?: { tid: string }[] };
+      this.#pending.set(requestId, { polls: this.waitingPolls, action: body.action, tid: body.details?.[0]?.tid ?? "" });
+      return sendJson(response, 200, { requestId });
     }
-    const status = /^Status\/(.+)$/.exec(path);
+    const solutionStatus = /^SolutionAware\/[^/]+\/Status\/(.+)$/.exec(management ?? "");
+    if (method === "GET" && solutionStatus !== null) {
+      const state = this.#advance(solutionStatus[1] ?? "");
+      return sendJson(response, 200, { requestId: solutionStatus[1], action: "2", state, result: { message: this.outcome.errorMessage, status: state === "3" ? "Failed" : "Succeeded" } });
+    }
+    const status = /^Status\/(.+)$/.exec(management ?? "");
     if (method === "GET" && status !== null) {
       const requestId = status[1] ?? "";
-      const left = this.#pending.get(requestId) ?? 0;
-      if (left > 0) {
-        this.#pending.set(requestId, left - 1);
-        return sendJson(response, 200, { requestId, status: 1, message: "", state: 2 });
+      const pending = this.#pending.get(requestId);
+      const map = this.entities.find((item) => item.detail.template?.id === pending?.tid);
+      if (pending === undefined || map === undefined) return sendJson(response, 200, []);
+      const state = this.#advance(requestId);
+      if (state === "2") {
+        map.detail.state = this.stateAfter[pending.action] ?? map.detail.state;
+        if (pending.action === "8") map.detail.pid = this.newPid;
       }
-      return sendJson(response, 200, { requestId, ...this.statusOutcome });
+      const entry = { requestId, action: pending.action, state, ...(state === "3" ? { errorMessage: this.outcome.errorMessage } : {}), createdOn: "2025-06-03T09:00:05Z" };
+      map.detail.lastRequests = [entry, ...map.detail.lastRequests.filter((request) => request.requestId !== requestId)];
+      return sendJson(response, 200, [map]);
     }
-    if (method === "POST" && /^SolutionAware\/cid-1\/SwitchActive\/[^/]+$/.test(path)) return void response.writeHead(204).end();
-    if (method === "POST" && path === "api/ConnectionSet/cid-1/LegalEntities") return void response.writeHead(204).end();
-    if (method === "POST" && path === "GetTemplatePrerequisiteSequences/cid-1") {
-      return sendJson(response, 200, { value: [{ tid: "t1", prerequisites: ["t0"] }] });
+    if (method === "POST" && /^SolutionAware\/[^/]+\/SwitchActive\/[^/]+$/.test(management ?? "")) return void response.writeHead(200).end();
+    if (method === "POST" && management === `GetTemplatePrerequisiteSequences/${cid}`) return sendJson(response, 200, fixture("post-templateprerequisitesequences.response.json"));
+    if (method === "POST" && /^api\/(dataset\/[^/]+\/IntegrationKeys|Project\/[^/]+\/Refresh|ConnectionSet\/[^/]+\/Reset)$/.test(call.path)) return void response.writeHead(200).end();
+    if (method === "GET" && /^api\/ProjectExecutionWithCompanies\/[^/]+$/.test(call.path)) return sendJson(response, 200, fixture("get-projectexecutionwithcompanies.response.json"));
+    sendJson(response, 404, { error: { code: "NotFound", message: `no route ${method} ${call.path}` } });
+  }
+
+  /** The request state after one more status read: "1" while polls are left, then the outcome. */
+  #advance(requestId: string): string {
+    const pending = this.#pending.get(requestId);
+    if (pending === undefined) return "1";
+    if (pending.polls > 0) {
+      pending.polls -= 1;
+      return "1";
     }
-    sendJson(response, 404, { error: { code: "NotFound", message: `no route ${method} ${path}` } });
+    return this.outcome.state;
   }
 }
 

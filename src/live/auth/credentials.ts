@@ -2,7 +2,7 @@ import type { TokenCredential } from "@azure/core-auth";
 import { ClientAssertionCredential, ClientSecretCredential, DeviceCodeCredential } from "@azure/identity";
 import type { DeviceCodeInfo } from "@azure/identity";
 import type { EnvironmentPair } from "../../model/desired.js";
-import { DATA_INTEGRATOR_CLIENT_ID } from "../dualwrite/dualwrite-client.js";
+import { DATA_INTEGRATOR_CLIENT_ID } from "../dualwrite/client.js";
 import { registerSecret } from "../http/index.js";
 import { githubOidcAssertion } from "./github-oidc.js";
 import { RedactingCredential } from "./redacting-credential.js";

@@ -69,10 +69,15 @@ export class DataverseClient {
     return rows.map(toMapRow);
   }
 
-  async createMapRow(fields: MapRowFields): Promise<MapRow> {
+  /**
+   * Creates the row inside an unmanaged solution with the documented `MSCRM.SolutionUniqueName`
+   * header (Power Apps docs, "Create a table row using the Web API", associate with a solution).
+   */
+  async createMapRow(fields: MapRowFields, solution?: string): Promise<MapRow> {
     const response = await this.http.request("POST", "msdyn_dualwriteentitymaps", {
       json: fields,
       prefer: ["return=representation"],
+      ...(solution === undefined ? {} : { headers: { "MSCRM.SolutionUniqueName": solution } }),
     });
     const row = isObject(response.json) ? toMapRow(response.json) : undefined;
     const id = row?.id || idFromEntityUrl(response.headers.get("odata-entityid"));
@@ -82,6 +87,28 @@ export class DataverseClient {
   /** Refused with GatewayRefusedError while the map runs; PreconditionFailedError when the ETag is stale. */
   async updateMapRow(id: string, fields: MapRowFields, etag: string): Promise<void> {
     await refusingWhileRunning(this.http.request("PATCH", `msdyn_dualwriteentitymaps(${id})`, { json: fields, ifMatch: etag }));
+  }
+
+  /** The solution's id, or undefined when Dataverse has no solution of that unique name. */
+  async findSolution(uniqueName: string): Promise<string | undefined> {
+    const body = await this.http.getJson<unknown>(`solutions?$select=solutionid,uniquename&$filter=uniquename eq ${odataString(uniqueName)}`);
+    const value = property(body, "value");
+    const first: unknown = Array.isArray(value) ? value[0] : undefined;
+    return first === undefined ? undefined : text(property(first, "solutionid"));
+  }
+
+  async findPublisher(uniqueName: string): Promise<string | undefined> {
+    const body = await this.http.getJson<unknown>(`publishers?$select=publisherid,uniquename&$filter=uniquename eq ${odataString(uniqueName)}`);
+    const value = property(body, "value");
+    const first: unknown = Array.isArray(value) ? value[0] : undefined;
+    return first === undefined ? undefined : text(property(first, "publisherid"));
+  }
+
+  /** An unmanaged solution of this publisher (Web API `POST solutions`). */
+  async createSolution(uniqueName: string, publisherId: string): Promise<void> {
+    await this.http.request("POST", "solutions", {
+      json: { uniquename: uniqueName, friendlyname: uniqueName, version: "1.0.0.0", "publisherid@odata.bind": `/publishers(${publisherId})` },
+    });
   }
 
   async deleteMapRow(id: string): Promise<void> {

@@ -5,7 +5,7 @@ import { Agent, request as undiciRequest } from "undici";
 import { buildBatches, isChangeSet } from "./batch.js";
 import type { BatchItem, BatchOperation, BatchOperationResult } from "./batch.js";
 import { parseBatchResponse } from "./batch.js";
-import { HttpError, NetworkError, PreconditionFailedError, ProtocolError, TimeoutError } from "./errors.js";
+import { AccessDeniedError, HttpError, NetworkError, PreconditionFailedError, ProtocolError, TimeoutError } from "./errors.js";
 import type { HttpRequestError } from "./errors.js";
 import { ConcurrencyLimiter } from "./limiter.js";
 import { redact } from "./redact.js";
@@ -48,6 +48,12 @@ export interface HttpClientOptions {
   /** Share one limiter between clients that count against the same user's limits. */
   readonly limiter?: ConcurrencyLimiter;
   readonly headers?: Readonly<Record<string, string>>;
+  /** False: send only `headers`, without the OData defaults (a service that is not OData). */
+  readonly defaultHeaders?: boolean;
+  /** The service's name in a 401/403 error, for example "Dataverse"; the refused scope is named with it. */
+  readonly service?: string;
+  /** What to do about a 401/403 from this service. */
+  readonly accessHint?: string;
   readonly logger?: HttpLogger;
   readonly sleep?: SleepFunction;
   readonly random?: () => number;
@@ -136,6 +142,7 @@ export class HttpClient {
   readonly #maxConcurrency: number;
   readonly #followDopHint: boolean;
   readonly #headers: Readonly<Record<string, string>>;
+  readonly #access: { readonly service: string; readonly scope: string; readonly hint: string };
   readonly #logger: HttpLogger;
   readonly #sleep: SleepFunction;
   readonly #random: () => number;
@@ -157,7 +164,12 @@ export class HttpClient {
     this.#maxConcurrency = positive("maxConcurrency", options.maxConcurrency ?? 52);
     this.limiter = options.limiter ?? new ConcurrencyLimiter(this.#maxConcurrency);
     this.#followDopHint = options.followDopHint ?? true;
-    this.#headers = { ...DEFAULT_HEADERS, ...options.headers };
+    this.#headers = { ...(options.defaultHeaders === false ? {} : DEFAULT_HEADERS), ...options.headers };
+    this.#access = {
+      service: options.service ?? this.#base.host,
+      scope: options.scope,
+      hint: options.accessHint ?? "check that this identity has access to the service",
+    };
     this.#logger = options.logger ?? (() => undefined);
     this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal }));
     this.#random = options.random ?? Math.random;
@@ -208,7 +220,7 @@ export class HttpClient {
         continue;
       }
       failures++;
-      const error = toHttpError(method, subject.url, response, attempt);
+      const error = toHttpError(method, subject.url, response, attempt, this.#access);
       const retryable = response.status === 429 || (idempotent && RETRYABLE_STATUSES.has(response.status));
       const wait = retryable ? this.#retryDelay(failures, parseRetryAfter(response.headers, this.#now())) : undefined;
       await this.#retryOrThrow(error, wait, context, options.signal);
@@ -427,7 +439,13 @@ function toHeaders(raw: Record<string, string | string[] | undefined>): Headers 
   return headers;
 }
 
-function toHttpError(method: string, url: string, response: HttpResponse, attempts: number): HttpError {
+function toHttpError(
+  method: string,
+  url: string,
+  response: HttpResponse,
+  attempts: number,
+  access: { readonly service: string; readonly scope: string; readonly hint: string },
+): HttpError {
   const odataError = field(response.json, "error");
   const code = field(odataError, "code");
   const serverMessage = field(odataError, "message");
@@ -445,6 +463,12 @@ function toHttpError(method: string, url: string, response: HttpResponse, attemp
     bodyExcerpt: excerpt,
     errorCode: typeof code === "string" ? code : undefined,
   };
+  if (response.status === 401 || response.status === 403) {
+    const challenge = response.headers.get("www-authenticate");
+    const why = [challenge === null ? "" : `WWW-Authenticate: ${challenge}`, summary].filter((part) => part !== "").join("; ");
+    const refused = `${access.service} refused the token for scope ${access.scope} with ${response.status}${why === "" ? "" : ` (${redact(why).slice(0, EXCERPT_LENGTH)})`}; ${method} ${url}, request id ${response.requestId}`;
+    return new AccessDeniedError(refused, { ...details, ...access });
+  }
   return response.status === 412 ? new PreconditionFailedError(message, details) : new HttpError(message, details);
 }
 

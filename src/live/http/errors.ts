@@ -67,6 +67,24 @@ export class HttpError extends HttpRequestError {
   }
 }
 
+/**
+ * 401 or 403 after a token refresh: the service refused the token. Names which service and which
+ * token scope were refused, and why when the answer or `WWW-Authenticate` says (redacted).
+ */
+export class AccessDeniedError extends HttpError {
+  override name = "AccessDeniedError";
+  readonly service: string;
+  readonly scope: string;
+  readonly hint: string;
+
+  constructor(message: string, details: HttpErrorDetails & { readonly service: string; readonly scope: string; readonly hint: string }) {
+    super(message, details);
+    this.service = details.service;
+    this.scope = details.scope;
+    this.hint = redact(details.hint);
+  }
+}
+
 /** 412: the `If-Match` ETag is stale or the `If-None-Match: *` record already exists. */
 export class PreconditionFailedError extends HttpError {
   override name = "PreconditionFailedError";

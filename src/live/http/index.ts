@@ -14,6 +14,7 @@ export type {
 export { MAX_BATCH_OPERATIONS, buildBatches, chunkBatchItems, isChangeSet, parseBatchResponse } from "./batch.js";
 export type { BatchChangeSet, BatchItem, BatchOperation, BatchOperationResult, BatchRequestBody, BuildBatchOptions } from "./batch.js";
 export {
+  AccessDeniedError,
   AuthenticationError,
   HttpError,
   HttpRequestError,
