@@ -9,7 +9,7 @@ import { redact } from "../http/index.js";
 export class DualWriteProtocolError extends Error {
   override name = "DualWriteProtocolError";
   readonly hint =
-    "the dual-write management service answered in a shape dwctl does not know (it is undocumented, see shared/platform/dualwrite-service.md); report this with the message";
+    "the dual-write management service answered in a shape dwctl does not know. The service is undocumented (see docs/live-api.md), so Microsoft may have changed it: nothing was changed by this call; report it to the dwctl maintainers with this message";
 
   constructor(
     readonly call: string,
