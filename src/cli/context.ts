@@ -8,6 +8,7 @@ import { paletteFor } from "../report/colour.js";
 import { renderValidationText } from "../report/validation/text.js";
 import { validationReport } from "../report/validation/report.js";
 import { connectSandbox } from "../sandbox/connect.js";
+import type { EnvironmentSeed } from "../sandbox/options.js";
 import { timingsFromEnv } from "../sandbox/settings.js";
 import { ExitError, UserError } from "./errors.js";
 import type { Io } from "./io.js";
@@ -62,9 +63,7 @@ export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io):
   const timings = timingsFromEnv(io.env);
   const connection = await connectSandbox({
     dataDir: sandboxDir(io),
-    environments: desired.pairs
-      .filter((p) => p.sandbox === true)
-      .map((p) => ({ name: p.name, legalEntities: p.legalEntities, financeAndOperationsHost: hostOf(p.financeAndOperations.url) })),
+    environments: sandboxSeeds(desired.pairs),
     ...(timings === undefined ? {} : { timings }),
   });
   try {
@@ -78,11 +77,13 @@ export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io):
   }
 }
 
-/** The bare host the dual-write service finds a link by (dualwrite-service.md §3). */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return url;
-  }
+/**
+ * The sandbox's environments, from the pairs marked sandbox: each F&O environment is known to the
+ * sandbox's dual-write service by the bare host of its configured URL, as the real service finds a
+ * link by host (dualwrite-service.md §3). Validate (DW171) refuses two pairs that share a host.
+ */
+export function sandboxSeeds(pairs: readonly EnvironmentPair[]): EnvironmentSeed[] {
+  return pairs
+    .filter((p) => p.sandbox === true)
+    .map((p) => ({ name: p.name, legalEntities: p.legalEntities, financeAndOperationsHost: new URL(p.financeAndOperations.url).hostname.toLowerCase() }));
 }

@@ -3,11 +3,10 @@ import { existsSync, mkdirSync, openSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, Option } from "commander";
-import type { EnvironmentPair } from "../model/desired.js";
 import { isAlive } from "../process-alive.js";
 import { connectSandbox, readState, runningSandbox } from "../sandbox/connect.js";
 import { timingsFromEnv } from "../sandbox/settings.js";
-import { loadDesired, sandboxDir } from "./context.js";
+import { loadDesired, sandboxDir, sandboxSeeds } from "./context.js";
 import { UserError } from "./errors.js";
 import type { Io } from "./io.js";
 
@@ -19,14 +18,10 @@ function serverMain(): string {
   return existsSync(beside) ? beside : fileURLToPath(new URL("../../dist/sandbox/server-main.js", import.meta.url));
 }
 
-function seeds(pairs: readonly EnvironmentPair[]): { name: string; legalEntities: string[] }[] {
-  return pairs.filter((p) => p.sandbox === true).map((p) => ({ name: p.name, legalEntities: p.legalEntities }));
-}
-
 async function control(io: Io, path: string, init: { method: string; body?: unknown }): Promise<unknown> {
   const desired = await loadDesired(io);
   const timings = timingsFromEnv(io.env);
-  const connection = await connectSandbox({ dataDir: sandboxDir(io), environments: seeds(desired.pairs), ...(timings === undefined ? {} : { timings }) });
+  const connection = await connectSandbox({ dataDir: sandboxDir(io), environments: sandboxSeeds(desired.pairs), ...(timings === undefined ? {} : { timings }) });
   try {
     const response = await fetch(`${connection.url}/_sandbox/${path}`, {
       method: init.method,
@@ -58,7 +53,7 @@ async function up(io: Io, port: number): Promise<void> {
   const child = spawn(process.execPath, [serverMain(), "--data-dir", dir, "--port", String(port)], {
     detached: true,
     stdio: ["ignore", log, log],
-    env: { ...process.env, DWCTL_SANDBOX_ENVIRONMENTS: JSON.stringify(seeds(desired.pairs)) },
+    env: { ...process.env, DWCTL_SANDBOX_ENVIRONMENTS: JSON.stringify(sandboxSeeds(desired.pairs)) },
   });
   child.unref();
   const deadline = Date.now() + 20_000;
@@ -91,7 +86,8 @@ async function down(io: Io): Promise<void> {
 interface EnvironmentStatus {
   name: string;
   organizationId: string;
-  link: { dataverseEnvironment: string; organizationId: string; legalEntities: string[] } | null;
+  financeAndOperationsHost?: string;
+  link: { dataverseEnvironment: string; organizationId: string | null; legalEntities: string[] } | null;
   counts: Record<string, number>;
 }
 
@@ -105,10 +101,10 @@ async function status(io: Io, format: string): Promise<void> {
   }
   const lines = [running === undefined ? `sandbox is not running in the background (commands start it in-process); data in ${dir}` : `sandbox running on ${running.url} (pid ${running.pid}); data in ${dir}`];
   for (const env of value.environments) {
-    const link = env.link === null ? "not linked" : `linked to ${env.link.dataverseEnvironment} Dataverse (${env.link.organizationId}), legal entities ${env.link.legalEntities.join(", ")}`;
+    const link = env.link === null ? "not linked" : `linked to ${env.link.dataverseEnvironment} Dataverse (${env.link.organizationId ?? "?"}), legal entities ${env.link.legalEntities.join(", ")}`;
     const mismatch = env.link !== null && env.link.dataverseEnvironment !== env.name ? "  <- STALE LINK: points at another pair's Dataverse" : "";
     const c = env.counts;
-    lines.push(`  ${env.name}: Dataverse org ${env.organizationId}; ${link}${mismatch}`);
+    lines.push(`  ${env.name} (${env.financeAndOperationsHost ?? "?"}): Dataverse org ${env.organizationId}; ${link}${mismatch}`);
     lines.push(`    maps ${c.maps ?? 0} (${c.runningMaps ?? 0} running), alternate keys ${c.alternateKeys ?? 0}, integration keys ${c.integrationKeys ?? 0}, DualWriteProjectConfiguration rows ${c.projectConfigurations ?? 0}, runtime config rows ${c.runtimeConfigurations ?? 0}`);
   }
   io.stdout.write(`${lines.join("\n")}\n`);
@@ -140,10 +136,16 @@ export function sandboxCommand(io: Io): Command {
     .requiredOption("--from <env>", "source environment, for example prod")
     .requiredOption("--to <env>", "target environment, for example stage")
     .addOption(new Option("--side <side>", "which database").choices(["fo", "dataverse", "both"]).default("both"))
-    .action(async (opts: { from: string; to: string; side: "fo" | "dataverse" | "both" }) => {
+    .addOption(
+      new Option("--variant <variant>", "lcs: an LCS database refresh (drops the F&O dual-write configuration, change tracking off, business-event endpoints removed); raw: a plain copy that keeps them")
+        .choices(["lcs", "raw"])
+        .default("lcs"),
+    )
+    .action(async (opts: { from: string; to: string; side: "fo" | "dataverse" | "both"; variant: "lcs" | "raw" }) => {
       if (opts.from === opts.to) throw new UserError("--from and --to are the same environment", "Copy PROD over STAGE: --from prod --to stage.");
-      await control(io, "copy-db", { method: "POST", body: { from: opts.from, to: opts.to, side: opts.side === "fo" ? "finops" : opts.side } });
-      io.stdout.write(`copied ${opts.from} over ${opts.to} (${opts.side === "both" ? "finance and operations and Dataverse" : opts.side === "fo" ? "finance and operations" : "Dataverse"} database)\n`);
+      await control(io, "copy-db", { method: "POST", body: { from: opts.from, to: opts.to, side: opts.side === "fo" ? "finops" : opts.side, variant: opts.variant } });
+      const what = opts.side === "both" ? "finance and operations and Dataverse" : opts.side === "fo" ? "finance and operations" : "Dataverse";
+      io.stdout.write(`copied ${opts.from} over ${opts.to} (${what} database, ${opts.variant} copy)\n`);
     });
   return sandbox;
 }

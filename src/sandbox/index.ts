@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { SandboxContext } from "./context.js";
 import { FaultInjector } from "./faults.js";
-import type { CopySide, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats } from "./options.js";
+import type { CopySide, CopyVariant, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats } from "./options.js";
 import { DEFAULT_ENVIRONMENTS, checkEnvironments, resolveTimings } from "./options.js";
 import { ServiceProtection } from "./protection.js";
 import { createSandboxServer } from "./server.js";
@@ -12,7 +12,7 @@ import { StatsCounter } from "./stats.js";
 import { forgetAllCaches } from "./store/cache.js";
 import { Store } from "./store/store.js";
 
-export type { CopySide, EnvironmentSeed, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats, SandboxTimings } from "./options.js";
+export type { CopySide, CopyVariant, EnvironmentSeed, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats, SandboxTimings } from "./options.js";
 export { DEFAULT_TIMINGS } from "./options.js";
 export { mintSandboxToken } from "./token.js";
 
@@ -31,9 +31,9 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const faults = new FaultInjector();
   const stats = new StatsCounter();
   // New database files: nothing derived from the old ones may survive.
-  const copyDatabase = (from: string, to: string, side: CopySide): void => {
+  const copyDatabase = (from: string, to: string, side: CopySide, variant: CopyVariant): void => {
     try {
-      store.copy(from, to, side);
+      store.copy(from, to, side, variant);
     } finally {
       forgetAllCaches();
     }
@@ -76,7 +76,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     setFaults: (next: SandboxFaults | undefined) => faults.set(next),
     stats: (): SandboxStats => stats.snapshot(),
     resetStats: () => stats.reset(),
-    copyDatabase: async (from, to, side) => copyDatabase(from, to, side),
+    copyDatabase: async (from, to, side, variant = "lcs") => copyDatabase(from, to, side, variant),
     reset: async () => reset(),
     stop: () => {
       stopped ??= new Promise<void>((resolve) => {

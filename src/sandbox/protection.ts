@@ -1,15 +1,32 @@
 import type { SandboxTimings } from "./options.js";
 
-export type Admission = { ok: true; release: () => void } | { ok: false; retryAfterSeconds: number; reason: string };
+// Service protection error codes (docs power-apps developer/data-platform/api-limits.md, "Service
+// protection API limit errors returned": -2147015902, -2147015903 and -2147015898).
+/** Number of requests exceeded the limit (-2147015902). */
+export const REQUEST_COUNT_CODE = "0x80072322";
+/** Combined execution time of incoming requests exceeded the limit (-2147015903). */
+export const EXECUTION_TIME_CODE = "0x80072321";
+/** Number of concurrent requests exceeded the limit (-2147015898). */
+export const CONCURRENCY_CODE = "0x80072326";
+
+export type Admission =
+  | { ok: true; release: (now: number) => void }
+  | { ok: false; retryAfterSeconds: number; reason: string; code: string };
 
 interface ServiceWindow {
   inFlight: number;
   /** Arrival times of admitted requests, oldest first, from `head` on. */
   times: number[];
   head: number;
+  /** Finished requests: [end time, time spent serving], oldest first. */
+  spent: [number, number][];
 }
 
-/** Dataverse-style service protection, per environment service: concurrency and a sliding-window budget. */
+/**
+ * Dataverse-style service protection per environment service (docs power-apps api-limits.md):
+ * concurrency, requests per sliding window, and execution time per sliding window, measured as
+ * the time the sandbox spends serving the requests.
+ */
 export class ServiceProtection {
   readonly #services = new Map<string, ServiceWindow>();
 
@@ -18,9 +35,21 @@ export class ServiceProtection {
   admit(service: string, now: number): Admission {
     const window = this.#window(service);
     if (window.inFlight >= this.timings.maxConcurrent) {
-      return { ok: false, retryAfterSeconds: 1, reason: `Number of concurrent requests exceeded the limit of ${this.timings.maxConcurrent}.` };
+      return { ok: false, retryAfterSeconds: 1, code: CONCURRENCY_CODE, reason: `Number of concurrent requests exceeded the limit of ${this.timings.maxConcurrent}.` };
     }
     const from = now - this.timings.requestWindowMs;
+    const seconds = Math.round(this.timings.requestWindowMs / 1000);
+    while (window.spent.length > 0 && (window.spent[0]?.[0] ?? now) <= from) window.spent.shift();
+    const used = window.spent.reduce((total, [, duration]) => total + duration, 0);
+    if (used >= this.timings.executionBudgetMs) {
+      const oldest = window.spent[0]?.[0] ?? now;
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.timings.requestWindowMs - now) / 1000)),
+        code: EXECUTION_TIME_CODE,
+        reason: `Combined execution time of incoming requests exceeded limit of ${this.timings.executionBudgetMs} milliseconds over time window of ${seconds} seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.`,
+      };
+    }
     while (window.head < window.times.length && (window.times[window.head] ?? now) <= from) window.head++;
     if (window.head > 1024 && window.head * 2 > window.times.length) {
       window.times = window.times.slice(window.head);
@@ -29,17 +58,18 @@ export class ServiceProtection {
     if (window.times.length - window.head >= this.timings.requestBudget) {
       const oldest = window.times[window.head] ?? now;
       const retryAfterSeconds = Math.max(1, Math.ceil((oldest + this.timings.requestWindowMs - now) / 1000));
-      return { ok: false, retryAfterSeconds, reason: `Number of requests exceeded the limit of ${this.timings.requestBudget} over time window of ${Math.round(this.timings.requestWindowMs / 1000)} seconds.` };
+      return { ok: false, retryAfterSeconds, code: REQUEST_COUNT_CODE, reason: `Number of requests exceeded the limit of ${this.timings.requestBudget} over time window of ${seconds} seconds.` };
     }
     window.times.push(now);
     window.inFlight++;
     let released = false;
     return {
       ok: true,
-      release: () => {
+      release: (end: number) => {
         if (released) return;
         released = true;
         window.inFlight--;
+        window.spent.push([end, Math.max(0, end - now)]);
       },
     };
   }
@@ -47,7 +77,7 @@ export class ServiceProtection {
   #window(service: string): ServiceWindow {
     let window = this.#services.get(service);
     if (window === undefined) {
-      window = { inFlight: 0, times: [], head: 0 };
+      window = { inFlight: 0, times: [], head: 0, spent: [] };
       this.#services.set(service, window);
     }
     return window;

@@ -10,18 +10,21 @@ import { handleControl } from "./control/router.js";
 import { handleDataverse } from "./dataverse/router.js";
 import { decodePath } from "./dataverse/batch.js";
 import { settleAll } from "./dualwrite/lifecycle.js";
+import { logRequest } from "./dualwrite/service.js";
 import { handleDualWrite } from "./dualwrite/router.js";
 import type { FaultInjector } from "./faults.js";
 import { handleFinOps } from "./finops/router.js";
 import { isLoopbackAddress } from "./loopback.js";
 import type { ServiceProtection } from "./protection.js";
+import { REQUEST_COUNT_CODE } from "./protection.js";
 import type { RequestKind, StatsCounter } from "./stats.js";
 import { forgetDatabase } from "./store/cache.js";
 import { sql } from "./store/sql.js";
 import { verifyToken } from "./token.js";
 
 const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const DUALWRITE_ROOT = "/dualwrite/api/DualWriteManagement/1.0/";
+// The service root; both path families hang below it (dualwrite-service.md §1).
+const DUALWRITE_ROOT = "/dualwrite/";
 const DATAVERSE_ROOT = "/api/data/v9.2/";
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\]):\d+$/;
 
@@ -113,7 +116,7 @@ async function handle(deps: ServerDeps, hanging: Set<ServerResponse>, raw: Incom
   const admission = deps.protection.admit(service, Date.now());
   if (!admission.ok) {
     deps.stats.throttled();
-    send(response, throttled(admission.retryAfterSeconds, admission.reason));
+    send(response, throttled(admission.retryAfterSeconds, admission.reason, admission.code));
     return;
   }
   try {
@@ -123,7 +126,7 @@ async function handle(deps: ServerDeps, hanging: Set<ServerResponse>, raw: Incom
     apiResponse.headers["x-ms-service-request-id"] = randomUUID();
     send(response, apiResponse);
   } finally {
-    admission.release();
+    admission.release(Date.now());
   }
 }
 
@@ -132,7 +135,7 @@ async function handle(deps: ServerDeps, hanging: Set<ServerResponse>, raw: Incom
  * writes reach the files together (and cost one journal, not one per statement).
  */
 function dispatch(deps: ServerDeps, target: Target, request: ApiRequest): ApiResponse {
-  const databases = deps.context.store.all().flatMap((environment) => [environment.finops, environment.dataverse]);
+  const databases = deps.context.store.databases();
   for (const db of databases) sql(db, "BEGIN").run();
   try {
     const response = route(deps, target, request);
@@ -153,11 +156,17 @@ function route(deps: ServerDeps, target: Target, request: ApiRequest): ApiRespon
   const instant = deps.context.now();
   const context: SandboxContext = { ...deps.context, now: () => instant };
   settleAll(context);
-  if (target.kind === "dualwrite") return wrap(() => handleDualWrite(context, request));
+  const service = context.store.service;
+  const path = request.url.pathname;
+  if (target.kind === "dualwrite") {
+    return wrap(() => handleDualWrite(context, request, (environment, action, initialSync) => logRequest(service, environment, instant, request.method, path, action, initialSync)));
+  }
   const environment = context.store.env(target.environment ?? "");
   if (environment === undefined) return odataError(404, "NotFound", "No such environment.");
-  if (target.kind === "dataverse") return handleDataverse(context, environment, request);
-  return handleFinOps(context, environment, request);
+  const response = target.kind === "dataverse" ? handleDataverse(context, environment, request) : handleFinOps(context, environment, request);
+  // Every write is logged per environment (GET /_sandbox/requests), whatever its answer.
+  if (request.method !== "GET") logRequest(service, environment.name, instant, request.method, path);
+  return response;
 }
 
 function wrap(run: () => ApiResponse): ApiResponse {
@@ -168,8 +177,9 @@ function wrap(run: () => ApiResponse): ApiResponse {
   }
 }
 
-function throttled(retryAfterSeconds: number, message: string): ApiResponse {
-  return odataError(429, "0x80072322", message, { "retry-after": String(Math.max(0, Math.ceil(retryAfterSeconds))) });
+/** Every 429 carries Retry-After in seconds (docs power-apps api-limits.md). */
+function throttled(retryAfterSeconds: number, message: string, code = REQUEST_COUNT_CODE): ApiResponse {
+  return odataError(429, code, message, { "retry-after": String(Math.max(1, Math.ceil(retryAfterSeconds))) });
 }
 
 /** Never logs or echoes the token: a failure says why, not what was presented. */
@@ -183,7 +193,9 @@ function authenticate(deps: ServerDeps, raw: IncomingMessage, target: Target): s
 
 export function classify(pathname: string): Target {
   if (pathname.startsWith("/_sandbox/")) return { kind: "control", environment: undefined, rest: pathname.slice("/_sandbox/".length), audiencePath: "" };
-  if (pathname.startsWith(DUALWRITE_ROOT)) return { kind: "dualwrite", environment: undefined, rest: decodePath(pathname.slice(DUALWRITE_ROOT.length)), audiencePath: "/dualwrite" };
+  if (pathname.startsWith(DUALWRITE_ROOT) && pathname.startsWith("/dualwrite/api/")) {
+    return { kind: "dualwrite", environment: undefined, rest: decodePath(pathname.slice(DUALWRITE_ROOT.length)), audiencePath: "/dualwrite" };
+  }
   const match = /^\/([a-z][a-z0-9-]*)\/(dataverse|finops)(\/.*)?$/.exec(pathname);
   const environment = match?.[1];
   const side = match?.[2];

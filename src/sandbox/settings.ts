@@ -12,7 +12,7 @@ export function timingsFromEnv(env: Record<string, string | undefined>): Partial
   const out: Partial<SandboxTimings> = {};
   for (const [key, value] of Object.entries(parsed)) {
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new Error(`DWCTL_SANDBOX_TIMINGS.${key} must be a non-negative number`);
-    if (["keyPendingMs", "keyBuildMs", "mapTransitionMs", "requestWindowMs", "requestBudget", "maxConcurrent", "dopHint"].includes(key)) {
+    if (["keyPendingMs", "keyBuildMs", "mapTransitionMs", "requestWindowMs", "requestBudget", "executionBudgetMs", "maxConcurrent", "dopHint"].includes(key)) {
       out[key as keyof SandboxTimings] = value;
     }
   }

@@ -33,7 +33,7 @@ describe("sandbox finance and operations OData and link settings", () => {
 
   it("deletes a DualWriteProjectConfiguration row by its key", async () => {
     const ids = await prepareCustomersMap(client, "prod");
-    expect(await runAction(client, 1, ids, { skipInitialSync: true })).toMatchObject({ status: 2 });
+    expect((await runAction(client, "1", ids, { skipInitialSync: true })).request).toMatchObject({ state: "2" });
     const [first] = values(await client.call("GET", fo("prod", "data/DualWriteProjectConfigurations?cross-company=true")));
     const key = `ProjectName='${String(first?.["ProjectName"])}',ExternalEntityName='${String(first?.["ExternalEntityName"])}',InternalEntityName='${String(first?.["InternalEntityName"])}'`;
     expect((await client.call("DELETE", fo("prod", `data/DualWriteProjectConfigurations(${key})`))).status).toBe(204);
@@ -41,14 +41,11 @@ describe("sandbox finance and operations OData and link settings", () => {
     expect((await client.call("DELETE", fo("prod", `data/DualWriteProjectConfigurations(${key})`))).status).toBe(404);
   });
 
-  it("changes the linked legal entities and applies solutions asynchronously", async () => {
-    const cid = await connectionOf(client, "stage");
-    expect((await client.call("POST", dw(`api/ConnectionSet/${cid}/LegalEntities`), { legalEntities: ["usmf"] })).status).toBe(204);
-    const [link] = values(await client.call("GET", dw(`Environments?targetType=AX&identifier=${encodeURIComponent(`${sandbox.url}/stage/finops`)}`)));
-    expect(link).toMatchObject({ legalEntities: ["USMF"] });
-    const restore = await client.call("POST", dw(`SolutionAware/${cid}/RestoreTemplates`));
-    expect(restore.status).toBe(202);
-    expect((await client.call("GET", dw(`Status/${String(restore.json["requestId"])}`))).json).toMatchObject({ status: 1 });
+  it("applies solutions asynchronously and answers 404 for an unknown connection", async () => {
+    const { cid } = await connectionOf(client, "stage");
+    const restore = await client.call("POST", dw(`SolutionAware/${cid}/RestoreTemplates`), { action: "2", solutions: [{ criteria: { uniquename: "Nothing" } }] });
+    expect(restore.status).toBe(200);
+    expect((await client.call("GET", dw(`SolutionAware/${cid}/Status/${String(restore.json["requestId"])}`))).json).toMatchObject({ state: "1" });
     expect((await client.call("GET", dw("Entities?targetType=AX&cid=00000000-0000-0000-0000-000000000000"))).status).toBe(404);
   });
 });

@@ -133,9 +133,106 @@ export function customersMapRow(version = "1.0.0.0", extraFields: Record<string,
   };
 }
 
-/** Everything a map needs to start: a saved version, an integration key and an Active alternate key behind it. */
-export async function prepareCustomersMap(client: SandboxClient, environment: string): Promise<{ tid: string; pid: string; cid: string }> {
-  const saved = await client.call("POST", dv(environment, "msdyn_dualwriteentitymaps"), customersMapRow(), { prefer: "return=representation" });
+export const dwRoot = (path: string): string => `/dualwrite/${path}`;
+export const hostOf = (environment: string): string => `${environment}.operations.localhost`;
+
+export interface MapIds {
+  tid: string;
+  pid: string;
+  cid: string;
+  cname: string;
+  dataset: string;
+  projectName: string;
+}
+
+/** The connection of an environment's F&O host, as a client finds it (Environments, then ConnectionSet). */
+export async function connectionOf(client: SandboxClient, environment: string): Promise<{ cid: string; cname: string; dataset: string }> {
+  const reply = await client.call("GET", dw(`Environments?targetType=AX&identifier=${hostOf(environment)}`));
+  const list = JSON.parse(reply.text) as Record<string, unknown>[];
+  const first = list[0];
+  if (first === undefined) throw new Error(`${environment} is not linked`);
+  const cid = String(first["cid"]);
+  const cname = String(first["cname"]);
+  const set = await client.call("GET", dwRoot(`api/ConnectionSet/${cname}`));
+  const entries = Object.values(set.json["environments"] as Record<string, Record<string, unknown>>);
+  const dataset = String(entries.find((entry) => entry["targetType"] === "CRM")?.["name"]);
+  return { cid, cname, dataset };
+}
+
+export function arrayOf(reply: Reply): Record<string, unknown>[] {
+  const parsed: unknown = JSON.parse(reply.text);
+  if (!Array.isArray(parsed)) throw new Error(`not an array: ${reply.text}`);
+  return parsed as Record<string, unknown>[];
+}
+
+export async function entities(client: SandboxClient, cid: string): Promise<Record<string, unknown>[]> {
+  return arrayOf(await client.call("GET", dw(`Entities?targetType=AX&cid=${cid}`)));
+}
+
+export function detailOf(map: Record<string, unknown> | undefined): Record<string, unknown> {
+  return (map?.["detail"] ?? {}) as Record<string, unknown>;
+}
+
+export async function publisherId(client: SandboxClient, environment: string, uniqueName: string): Promise<string> {
+  const reply = await client.call("GET", dv(environment, `publishers?$filter=uniquename eq '${uniqueName}'&$select=publisherid`));
+  return String(values(reply)[0]?.["publisherid"]);
+}
+
+/** An unmanaged solution of the contoso publisher. */
+export async function createSolution(client: SandboxClient, environment: string, uniqueName: string, publisher = "contoso"): Promise<string> {
+  const id = await publisherId(client, environment, publisher);
+  const reply = await client.call(
+    "POST",
+    dv(environment, "solutions"),
+    { uniquename: uniqueName, friendlyname: uniqueName, version: "1.0.0.0", "publisherid@odata.bind": `/publishers(${id})` },
+    { prefer: "return=representation" },
+  );
+  if (reply.status !== 201) throw new Error(`solution failed: ${reply.text}`);
+  return String(reply.json["solutionid"]);
+}
+
+/** Apply Solution, polled to its end; the final status object. */
+export async function applySolution(client: SandboxClient, cid: string, uniqueName: string): Promise<Record<string, unknown>> {
+  const reply = await client.call("POST", dw(`SolutionAware/${cid}/RestoreTemplates`), { action: "2", solutions: [{ criteria: { uniquename: uniqueName } }] });
+  if (reply.status !== 200) throw new Error(`apply failed: ${reply.text}`);
+  const requestId = String(reply.json["requestId"]);
+  const final = await waitFor(
+    () => client.call("GET", dw(`SolutionAware/${cid}/Status/${requestId}`)),
+    (status) => status.json["state"] !== "1",
+  );
+  return final.json;
+}
+
+/** POST Start, then poll Status until the request is no longer waiting: the request entry and the map. */
+export async function runAction(
+  client: SandboxClient,
+  action: string,
+  ids: { tid: string; pid?: string; cid: string },
+  parameters?: Record<string, unknown>,
+): Promise<{ request: Record<string, unknown>; map: Record<string, unknown>; requestId: string }> {
+  const detail: Record<string, unknown> = { tid: ids.tid, cid: ids.cid };
+  if (ids.pid !== undefined && ids.pid !== "") detail["pid"] = ids.pid;
+  if (parameters !== undefined) detail["parameters"] = parameters;
+  const started = await client.call("POST", dw("Start"), { action, details: [detail] });
+  if (started.status !== 200) throw new Error(`Start failed: ${started.text}`);
+  const requestId = String(started.json["requestId"]);
+  const entryOf = (reply: Reply): Record<string, unknown> | undefined =>
+    (detailOf(arrayOf(reply)[0])["lastRequests"] as Record<string, unknown>[] | undefined)?.find((entry) => entry["requestId"] === requestId);
+  const final = await waitFor(
+    () => client.call("GET", dw(`Status/${requestId}`)),
+    (reply) => entryOf(reply)?.["state"] !== "1",
+  );
+  const map = arrayOf(final)[0] ?? {};
+  return { request: entryOf(final) ?? {}, map: detailOf(map), requestId };
+}
+
+/**
+ * Everything a map needs to start, done as a client does it: the map row in a solution, Apply
+ * Solution, initialise (action 8), an Active alternate key and the integration key.
+ */
+export async function prepareCustomersMap(client: SandboxClient, environment: string, solution = "ContosoMaps"): Promise<MapIds> {
+  await createSolution(client, environment, solution);
+  const saved = await client.call("POST", dv(environment, "msdyn_dualwriteentitymaps"), customersMapRow(), { prefer: "return=representation", "MSCRM.SolutionUniqueName": solution });
   if (saved.status !== 201) throw new Error(`save failed: ${saved.text}`);
   const key = await client.call("POST", dv(environment, "EntityDefinitions(LogicalName='account')/Keys"), {
     "@odata.type": "Microsoft.Dynamics.CRM.EntityKeyMetadata",
@@ -144,38 +241,19 @@ export async function prepareCustomersMap(client: SandboxClient, environment: st
     KeyAttributes: ["accountnumber", "msdyn_company"],
   });
   if (key.status !== 204) throw new Error(`key failed: ${key.text}`);
-  const cid = await connectionOf(client, environment);
-  const keys = await client.call("POST", dw(`api/dataset/${cid}/IntegrationKeys`), { datasetName: cid, integrationKeys: { account: ["accountnumber", "msdyn_company.cdm_companycode"] } });
+  const { cid, cname, dataset } = await connectionOf(client, environment);
+  const applied = await applySolution(client, cid, solution);
+  if (applied["state"] !== "2") throw new Error(`apply failed: ${JSON.stringify(applied)}`);
+  const map = (await entities(client, cid)).find((candidate) => detailOf(candidate)["tName"] === "accounts - Customers V3");
+  const tid = String(detailOf(map)["tid"]);
+  const init = await runAction(client, "8", { tid, cid });
+  const pid = String(init.map["pid"]);
+  const keys = await client.call("POST", dwRoot(`api/dataset/${dataset}/IntegrationKeys`), { integrationKeys: { accounts: ["accountnumber", "msdyn_company.cdm_companycode"] }, datasetName: dataset });
   if (keys.status !== 204) throw new Error(`integration key failed: ${keys.text}`);
   await waitFor(
     () => client.call("GET", dv(environment, "EntityDefinitions(LogicalName='account')/Keys(LogicalName='msdyn_accountnumber_company')?$select=EntityKeyIndexStatus")),
     (reply) => reply.json["EntityKeyIndexStatus"] === "Active",
   );
-  const map = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${cid}`)))[0];
-  const detail = map?.["detail"] as Record<string, unknown> | undefined;
-  return { tid: String(detail?.["tid"]), pid: String(detail?.["pid"]), cid };
-}
-
-export async function connectionOf(client: SandboxClient, environment: string): Promise<string> {
-  const reply = await client.call("GET", dw(`Environments?targetType=AX&identifier=${encodeURIComponent(`${client.sandbox.url}/${environment}/finops`)}`));
-  const first = values(reply)[0];
-  if (first === undefined) throw new Error(`${environment} is not linked`);
-  return String(first["cid"]);
-}
-
-/** POST Start, then poll Status until it is no longer waiting. */
-export async function runAction(
-  client: SandboxClient,
-  action: number,
-  ids: { tid: string; pid: string; cid: string },
-  parameters: Record<string, unknown> = {},
-): Promise<Record<string, unknown>> {
-  const started = await client.call("POST", dw("Start"), { action, details: [{ ...ids, parameters }] });
-  if (started.status !== 202) throw new Error(`Start failed: ${started.text}`);
-  const requestId = String(started.json["requestId"]);
-  const final = await waitFor(
-    () => client.call("GET", dw(`Status/${requestId}`)),
-    (reply) => reply.json["status"] !== 1,
-  );
-  return final.json;
+  const fieldMappings = await client.call("GET", dw(`${pid}/FieldMappings`));
+  return { tid, pid, cid, cname, dataset, projectName: String(fieldMappings.json["name"]) };
 }

@@ -1,105 +1,72 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
-import { SandboxClient, connectionOf, customersMapRow, dv, dw, fo, prepareCustomersMap, removeDir, runAction, start, tempDir, values } from "./helpers.js";
-
-const MAP_SELECT = "msdyn_dualwriteentitymaps?$select=msdyn_dualwriteentitymapid,msdyn_name,msdyn_mapping,msdyn_properties,msdyn_version,statecode";
+import type { MapIds } from "./helpers.js";
+import { SandboxClient, arrayOf, customersMapRow, detailOf, dv, dw, entities, fo, prepareCustomersMap, removeDir, runAction, start, tempDir, values, waitFor } from "./helpers.js";
 
 describe("sandbox map lifecycle", () => {
   const dir = tempDir();
   let sandbox: RunningSandbox;
   let client: SandboxClient;
-  let ids: { tid: string; pid: string; cid: string };
+  let ids: MapIds;
   beforeAll(async () => {
-    sandbox = await start(dir, { timings: { keyPendingMs: 50, keyBuildMs: 100, mapTransitionMs: 400 } });
+    sandbox = await start(dir, { timings: { keyPendingMs: 20, keyBuildMs: 40, mapTransitionMs: 300 } });
     client = new SandboxClient(sandbox);
+    ids = await prepareCustomersMap(client, "prod");
   });
   afterAll(async () => {
     await sandbox.stop();
     removeDir(dir);
   });
 
-  it("refuses to start a map whose table has no integration key", async () => {
-    const saved = await client.call("POST", dv("stage", "msdyn_dualwriteentitymaps"), customersMapRow(), { prefer: "return=representation" });
-    expect(saved.status).toBe(201);
-    const cid = await connectionOf(client, "stage");
-    const [map] = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${cid}`)));
-    const detail = map?.["detail"] as Record<string, string>;
-    const result = await runAction(client, 1, { tid: detail["tid"] ?? "", pid: detail["pid"] ?? "", cid });
-    expect(result).toMatchObject({ status: 3, state: 6 });
-    expect(String(result["message"])).toContain("integration key");
-  });
-
-  it("saves a map version and shows it in Entities", async () => {
-    ids = await prepareCustomersMap(client, "prod");
-    const rows = values(await client.call("GET", dv("prod", MAP_SELECT)));
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ msdyn_dualwriteentitymapid: ids.tid, msdyn_name: "accounts - Customers V3", msdyn_version: "1.0.0.0", statecode: 0 });
-    const [map] = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${ids.cid}`)));
-    expect(map).toMatchObject({ detail: { pid: ids.pid, tid: ids.tid, sourceSchema: "CustomersV3", destinationSchema: "accounts" }, templates: [ids.tid], state: 6 });
-  });
-
-  it("starts a map: Initializing, then Running with its runtime rows on both sides", async () => {
-    const started = await client.call("POST", dw("Start"), { action: 1, details: [{ ...ids, parameters: { skipInitialSync: false, conflictResolution: { master: "CRM", option: "1" } } }] });
-    expect(started.status).toBe(202);
+  it("starts without initial sync: the request waits, then 1 -> 4", async () => {
+    const started = await client.call("POST", dw("Start"), { action: "1", details: [{ tid: ids.tid, pid: ids.pid, cid: ids.cid, parameters: { skipInitialSync: true } }] });
     const requestId = String(started.json["requestId"]);
-    const waiting = await client.call("GET", dw(`Status/${requestId}`));
-    expect(waiting.json).toMatchObject({ requestId, status: 1, state: 2 });
-    const done = await runActionStatus(requestId);
-    expect(done).toMatchObject({ status: 2, state: 4 });
-    const [map] = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${ids.cid}`)));
-    expect(map).toMatchObject({ state: 4, lastRequest: { requestId, status: 2 } });
-    const configs = values(await client.call("GET", fo("prod", "data/DualWriteProjectConfigurations?cross-company=true&$select=ProjectName,ExternalEntityName,InternalEntityName,ExternalEnvironmentUrl,Status,PartitionMap,IntegrationKey")));
-    expect(configs).toHaveLength(2);
-    for (const config of configs) {
-      expect(config).toMatchObject({ ExternalEntityName: "account", InternalEntityName: "CustomersV3", ExternalEnvironmentUrl: `${sandbox.url}/prod/dataverse`, Status: "Running", IntegrationKey: "accountnumber,msdyn_company.cdm_companycode" });
-    }
-    const runtime = values(await client.call("GET", dv("prod", "msdyn_dualwriteruntimeconfigs?$select=msdyn_dualwriteruntimeconfigid,msdyn_name,msdyn_unsecure")));
-    expect(runtime).toHaveLength(1);
-    expect(JSON.parse(String(runtime[0]?.["msdyn_unsecure"]))).toEqual({ SourceEntityName: "account", DestinationEntityName: "CustomersV3", EntityMapVersion: { Major: 1, Minor: 0, Build: 0, Revision: 0 } });
-  });
-
-  it("refuses edits while the map runs, but parks a new version", async () => {
-    const row = (await client.call("GET", dv("prod", `msdyn_dualwriteentitymaps(${ids.tid})`))).json;
-    const patch = await client.call("PATCH", dv("prod", `msdyn_dualwriteentitymaps(${ids.tid})`), { msdyn_version: "1.0.0.1" }, { "if-match": String(row["@odata.etag"]) });
-    expect(patch.status).toBe(400);
-    expect(patch.json["error"]).toMatchObject({ code: "0x80060888", message: "Stop the table map before you edit it" });
-    expect((await client.call("DELETE", dv("prod", `msdyn_dualwriteentitymaps(${ids.tid})`))).status).toBe(400);
-    const parked = await client.call("POST", dv("prod", "msdyn_dualwriteentitymaps"), customersMapRow("9.9.9.9"), { prefer: "return=representation" });
-    expect(parked.status).toBe(201);
-    const [map] = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${ids.cid}`)));
-    expect(map).toMatchObject({ detail: { tid: ids.tid }, templates: [ids.tid, parked.json["msdyn_dualwriteentitymapid"]] });
-    const refused = await client.call("POST", dw(`SolutionAware/${ids.cid}/SwitchActive/${String(parked.json["msdyn_dualwriteentitymapid"])}?pid=${ids.pid}`));
-    expect(refused.status).toBe(400);
-  });
-
-  it("stops the map, then accepts the edit and the version switch", async () => {
-    expect(await runAction(client, 4, ids)).toMatchObject({ status: 2, state: 1 });
+    const waiting = arrayOf(await client.call("GET", dw(`Status/${requestId}`)));
+    expect(detailOf(waiting[0])).toMatchObject({ state: "1", lastRequest: { requestId, state: "1" } });
+    const done = await waitFor(
+      () => client.call("GET", dw(`Status/${requestId}`)),
+      (reply) => detailOf(arrayOf(reply)[0])["state"] === "4",
+    );
+    expect(detailOf(arrayOf(done)[0])).toMatchObject({ state: "4", lastRequest: { requestId, state: "2" } });
     const configs = values(await client.call("GET", fo("prod", "data/DualWriteProjectConfigurations?cross-company=true")));
-    expect(configs.map((config) => config["Status"])).toEqual(["Stopped", "Stopped"]);
-    const row = (await client.call("GET", dv("prod", `msdyn_dualwriteentitymaps(${ids.tid})`))).json;
-    const patch = await client.call("PATCH", dv("prod", `msdyn_dualwriteentitymaps(${ids.tid})`), { msdyn_version: "1.0.0.1" }, { "if-match": String(row["@odata.etag"]) });
+    expect(configs.map((config) => config["Status"])).toEqual(["Running", "Running"]);
+  });
+
+  it("accepts an edit of a running map's row; the map keeps running the definition it started with", async () => {
+    const [row] = values(await client.call("GET", dv("prod", "msdyn_dualwriteentitymaps?$select=msdyn_dualwriteentitymapid")));
+    const patch = await client.call("PATCH", dv("prod", `msdyn_dualwriteentitymaps(${String(row?.["msdyn_dualwriteentitymapid"])})`), customersMapRow("1.0.0.1", []));
     expect(patch.status).toBe(204);
-    const [map] = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${ids.cid}`)));
-    const parked = (map?.["templates"] as string[])[1] ?? "";
-    expect((await client.call("POST", dw(`SolutionAware/${ids.cid}/SwitchActive/${parked}?pid=${ids.pid}`))).status).toBe(204);
-    const [after] = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${ids.cid}`)));
-    expect(after).toMatchObject({ detail: { tid: parked }, state: 1 });
+    expect(detailOf((await entities(client, ids.cid))[0])["state"]).toBe("4");
+    const created = await client.call("POST", fo("prod", "data/CustomersV3"), { CustomerAccount: "L-1", OrganizationName: "Still synced", SalesCurrencyCode: "USD", CustomerGroupId: "10" });
+    expect(created.status).toBe(201);
+    expect(values(await client.call("GET", dv("prod", "accounts?$filter=accountnumber eq 'L-1'")))).toHaveLength(1);
   });
 
-  it("pauses only running maps and reports prerequisites", async () => {
-    expect(await runAction(client, 5, ids)).toMatchObject({ status: 3, state: 1 });
-    const started = await runAction(client, 1, ids, { skipInitialSync: true });
-    expect(started).toMatchObject({ status: 2, state: 4 });
-    expect(String(started["message"])).toContain("transactioncurrency");
-    const prerequisites = await client.call("POST", dw(`GetTemplatePrerequisiteSequences/${ids.cid}`), { templateIds: [ids.tid] });
-    expect(prerequisites.json).toEqual({ value: [{ tid: ids.tid, prerequisites: [] }] });
+  it("pauses 4 -> 5, refuses a start while paused, and resumes discarding the queue", async () => {
+    expect((await runAction(client, "5", ids)).map["state"]).toBe("5");
+    const refused = await runAction(client, "1", ids, { skipInitialSync: true });
+    expect(refused.request).toMatchObject({ state: "3" });
+    expect(String(refused.request["errorMessage"])).toContain("paused");
+    expect((await client.call("PATCH", fo("prod", "data/CustomersV3(dataAreaId='usmf',CustomerAccount='L-1')"), { OrganizationName: "Queued" })).status).toBe(204);
+    const resumed = await runAction(client, "6", ids, { dualWriteSkipCatchUpSyncParameters: { skipCatchUpSyncPreserveData: false } });
+    expect(resumed.map["state"]).toBe("4");
+    expect(values(await client.call("GET", dv("prod", "accounts?$filter=accountnumber eq 'L-1'")))[0]).toMatchObject({ name: "Still synced" });
   });
 
-  async function runActionStatus(requestId: string): Promise<Record<string, unknown>> {
-    for (;;) {
-      const reply = await client.call("GET", dw(`Status/${requestId}`));
-      if (reply.json["status"] !== 1) return reply.json;
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
-  }
+  it("refuses a version switch while the map runs, and a template that is not the map's", async () => {
+    const running = await client.call("POST", dw(`SolutionAware/${ids.cid}/SwitchActive/${ids.tid}?pid=${ids.pid}`), ids.tid);
+    expect(running.status).toBe(400);
+    expect((await runAction(client, "4", ids)).map["state"]).toBe("1");
+    const other = await client.call("POST", dw(`SolutionAware/${ids.cid}/SwitchActive/00000000-0000-0000-0000-000000000001?pid=${ids.pid}`), "00000000-0000-0000-0000-000000000001");
+    expect(other.status).toBe(400);
+    expect((await client.call("POST", dw(`SolutionAware/${ids.cid}/SwitchActive/${ids.tid}?pid=${ids.pid}`), ids.tid)).status).toBe(204);
+  });
+
+  it("never lists an empty map list for a linked pair with maps, and logs every write", async () => {
+    expect(await entities(client, ids.cid)).toHaveLength(1);
+    const log = values(await client.control("GET", "requests?env=prod"));
+    expect(log.filter((entry) => entry["action"] === "1" && entry["initialSync"] === true)).toEqual([]);
+    expect(log.map((entry) => entry["action"]).filter((action) => action !== undefined)).toEqual(["2", "8", "1", "5", "1", "6", "4"]);
+    expect(log.some((entry) => entry["method"] === "PATCH" && String(entry["path"]).includes("msdyn_dualwriteentitymaps"))).toBe(true);
+  });
 });

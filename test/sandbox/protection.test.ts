@@ -27,7 +27,8 @@ describe("sandbox service protection and fault injection", () => {
     expect(throttled.length).toBeGreaterThan(0);
     expect(replies.filter((reply) => reply.status === 200).length).toBeGreaterThanOrEqual(52);
     expect(throttled[0]?.headers.get("retry-after")).toMatch(/^\d+$/);
-    expect(throttled[0]?.json["error"]).toMatchObject({ code: "0x80072322" });
+    // Concurrency: 0x80072326 (-2147015898), docs power-apps api-limits.md.
+    expect(throttled[0]?.json["error"]).toMatchObject({ code: "0x80072326" });
     const stats = sandbox.stats();
     expect(stats.throttled).toBe(throttled.length);
     expect(stats.peakConcurrent).toBeGreaterThan(52);
@@ -98,10 +99,35 @@ describe("sandbox request budget", () => {
     for (let index = 0; index < 5; index++) expect((await client.call("GET", dv("prod", "WhoAmI"))).status).toBe(200);
     const over = await client.call("GET", dv("prod", "WhoAmI"));
     expect(over.status).toBe(429);
+    // Request count: 0x80072322 (-2147015902), docs power-apps api-limits.md.
+    expect(over.json["error"]).toMatchObject({ code: "0x80072322" });
     expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(50);
     expect((await client.call("GET", dv("stage", "WhoAmI"))).status).toBe(200);
     const unauthenticated = await send(sandbox.url, "GET", dv("prod", "WhoAmI"));
     expect(unauthenticated.status).toBe(401);
+  });
+});
+
+describe("the execution-time limit", () => {
+  it("answers 429 0x80072321 with Retry-After once a client's serving time for the window is spent", async () => {
+    const dir = tempDir();
+    const sandbox = await start(dir, { timings: { executionBudgetMs: 150 } });
+    try {
+      const client = new SandboxClient(sandbox);
+      await client.token(`${sandbox.url}/prod/dataverse`);
+      sandbox.setFaults({ latencyMs: 200 });
+      expect((await client.call("GET", dv("prod", "WhoAmI"))).status).toBe(200);
+      sandbox.setFaults(undefined);
+      const over = await client.call("GET", dv("prod", "WhoAmI"));
+      expect(over.status).toBe(429);
+      // Execution time: 0x80072321 (-2147015903), docs power-apps api-limits.md.
+      expect(over.json["error"]).toMatchObject({ code: "0x80072321" });
+      expect(Number(over.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect((await client.call("GET", dv("stage", "WhoAmI"))).status).toBe(200);
+    } finally {
+      await sandbox.stop();
+      removeDir(dir);
+    }
   });
 });
 

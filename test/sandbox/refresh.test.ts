@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
-import { SandboxClient, connectionOf, dv, dw, fo, prepareCustomersMap, removeDir, runAction, start, tempDir, values } from "./helpers.js";
+import { SandboxClient, connectionOf, dv, dwRoot, entities, fo, prepareCustomersMap, removeDir, runAction, start, tempDir, values } from "./helpers.js";
 
-describe("sandbox database refresh and reset link", () => {
+describe("sandbox database copies and reset link", () => {
   const dir = tempDir();
   let sandbox: RunningSandbox;
   let client: SandboxClient;
@@ -12,7 +12,7 @@ describe("sandbox database refresh and reset link", () => {
     sandbox = await start(dir);
     client = new SandboxClient(sandbox);
     const ids = await prepareCustomersMap(client, "prod");
-    expect(await runAction(client, 1, ids, { skipInitialSync: true })).toMatchObject({ status: 2, state: 4 });
+    expect((await runAction(client, "1", ids, { skipInitialSync: true })).map["state"]).toBe("4");
     prodOrg = String((await client.call("GET", dv("prod", "WhoAmI"))).json["OrganizationId"]);
     stageOrg = String((await client.call("GET", dv("stage", "WhoAmI"))).json["OrganizationId"]);
   });
@@ -21,81 +21,68 @@ describe("sandbox database refresh and reset link", () => {
     removeDir(dir);
   });
 
-  const environments = async (name: string): Promise<Record<string, unknown> | undefined> =>
-    values(await client.call("GET", dw(`Environments?targetType=AX&identifier=${encodeURIComponent(`${sandbox.url}/${name}/finops`)}`)))[0];
+  const stageStatus = async (): Promise<Record<string, unknown> | undefined> =>
+    ((await client.control("GET", "status")).json["environments"] as Record<string, unknown>[]).find((environment) => environment["name"] === "stage");
+  const configs = async (environment: string): Promise<Record<string, unknown>[]> => values(await client.call("GET", fo(environment, "data/DualWriteProjectConfigurations?cross-company=true")));
 
-  it("starts with each F&O environment linked to its own Dataverse", async () => {
-    expect(await environments("stage")).toMatchObject({ crmEnvironmentUrl: `${sandbox.url}/stage/dataverse`, crmOrganizationId: stageOrg, legalEntities: ["USMF", "USRT", "DEMF"] });
+  it("an LCS copy of prod's F&O database keeps no dual-write configuration; the link stays stage's", async () => {
+    const before = await connectionOf(client, "stage");
+    await sandbox.copyDatabase("prod", "stage", "finops", "lcs");
+    expect(await configs("stage")).toEqual([]);
+    expect(await stageStatus()).toMatchObject({ changeTracking: "off", businessEventEndpoints: "removed", link: { dataverseEnvironment: "stage", cid: before.cid } });
+    expect(await connectionOf(client, "stage")).toEqual(before);
+    expect(await entities(client, before.cid)).toEqual([]);
   });
 
-  it("copy-db of prod's F&O database makes stage believe it is linked to prod's Dataverse", async () => {
-    await sandbox.copyDatabase("prod", "stage", "finops");
-    expect(await environments("stage")).toMatchObject({ crmEnvironmentUrl: `${sandbox.url}/prod/dataverse`, crmOrganizationId: prodOrg });
-    expect((await client.call("GET", dv("stage", "WhoAmI"))).json["OrganizationId"]).toBe(stageOrg);
-    const configs = values(await client.call("GET", fo("stage", "data/DualWriteProjectConfigurations?cross-company=true")));
-    expect(configs).toHaveLength(2);
-    expect(configs.map((config) => config["ExternalEnvironmentUrl"])).toEqual([`${sandbox.url}/prod/dataverse`, `${sandbox.url}/prod/dataverse`]);
-    const cid = await connectionOf(client, "stage");
-    const [map] = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${cid}`)));
-    expect(map).toMatchObject({ state: 4, detail: { sourceSchema: "CustomersV3" } });
-  });
-
-  it("copy-db over HTTP carries prod's Dataverse rows too", async () => {
-    const copied = await client.control("POST", "copy-db", { from: "prod", to: "stage", side: "dataverse" });
+  it("a raw copy keeps prod's DualWriteProjectConfiguration rows, naming prod's Dataverse", async () => {
+    const copied = await client.control("POST", "copy-db", { from: "prod", to: "stage", side: "finops", variant: "raw" });
     expect(copied.status).toBe(200);
-    expect(values(await client.call("GET", dv("stage", "msdyn_dualwriteruntimeconfigs")))).toHaveLength(1);
+    const rows = await configs("stage");
+    expect(rows.map((row) => row["ExternalEnvironmentUrl"])).toEqual([`${sandbox.url}/prod/dataverse`, `${sandbox.url}/prod/dataverse`]);
+    expect(await stageStatus()).toMatchObject({ changeTracking: "on", link: { dataverseEnvironment: "stage" } });
+  });
+
+  it("a Dataverse copy carries prod's maps, solutions and runtime rows; record writes then fail with the SecureConfig error", async () => {
+    await sandbox.copyDatabase("prod", "stage", "dataverse");
+    expect((await client.call("GET", dv("stage", "WhoAmI"))).json["OrganizationId"]).toBe(stageOrg);
     expect(values(await client.call("GET", dv("stage", "msdyn_dualwriteentitymaps")))).toHaveLength(1);
+    expect(values(await client.call("GET", dv("stage", "solutions?$filter=uniquename eq 'ContosoMaps'&$select=uniquename")))).toHaveLength(1);
+    expect(values(await client.call("GET", dv("stage", "msdyn_dualwriteruntimeconfigs")))).toHaveLength(1);
+    const refused = await client.call("POST", dv("stage", "accounts"), { accountnumber: "S-1", name: "Blocked" });
+    expect(refused.status).toBe(400);
+    expect(refused.json["error"]).toMatchObject({ message: `SecureConfig Organization (${prodOrg}) does not match actual CRM Organization (${stageOrg})` });
+    expect((await client.call("POST", dv("stage", "contacts"), { firstname: "Unmapped" })).status).toBe(204);
   });
 
-  it("refuses reset link while a map runs, and cleans everything with force", async () => {
-    const cid = await connectionOf(client, "stage");
-    const body = { powerAppsEnvironmentName: "stage", environments: [`${sandbox.url}/stage/finops`, `${sandbox.url}/stage/dataverse`], legalEntities: ["USMF", "USRT"] };
-    const refused = await client.call("POST", dw(`api/ConnectionSet/${cid}/Reset?targetType=AX&forceReset=false`), body);
-    expect(refused.status).toBe(409);
-    const mismatch = await client.call("POST", dw(`api/ConnectionSet/${cid}/Reset?targetType=AX&forceReset=true`), { ...body, environments: [`${sandbox.url}/stage/finops`, `${sandbox.url}/prod/dataverse`] });
-    expect(mismatch.status).toBe(400);
-    const accepted = await client.call("POST", dw(`api/ConnectionSet/${cid}/Reset?targetType=AX&forceReset=true`), body);
-    expect(accepted.status).toBe(202);
-    const requestId = String(accepted.json["requestId"]);
-    for (;;) {
-      const status = await client.call("GET", dw(`Status/${requestId}`));
-      if (status.json["status"] !== 1) {
-        expect(status.json).toMatchObject({ status: 2 });
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 15));
-    }
-    expect(await environments("stage")).toMatchObject({ crmEnvironmentUrl: `${sandbox.url}/stage/dataverse`, crmOrganizationId: stageOrg, legalEntities: ["USMF", "USRT"] });
-    expect(values(await client.call("GET", fo("stage", "data/DualWriteProjectConfigurations?cross-company=true")))).toEqual([]);
+  it("reset link clears the runtime rows, so writes work again", async () => {
+    const { cid } = await connectionOf(client, "stage");
+    const set = (await client.call("GET", dwRoot(`api/ConnectionSet/${(await connectionOf(client, "stage")).cname}`))).json;
+    const environments = Object.values(set["environments"] as Record<string, Record<string, unknown>>);
+    const crm = environments.find((entry) => entry["targetType"] === "CRM") ?? {};
+    const ax = environments.find((entry) => entry["targetType"] === "AX") ?? {};
+    const entry = (source: Record<string, unknown>): Record<string, unknown> => ({ targetType: source["targetType"], name: source["name"], displayName: source["environmentDisplayName"], isDevInstance: false, directUrl: source["directUrl"] });
+    const body = { powerAppsEnvironmentName: crm["powerAppsEnvironment"], environments: [{ ...entry(crm), id: crm["powerAppsEnvironment"] }, entry(ax)], legalEntities: ["USMF"] };
+    expect((await client.call("POST", dwRoot(`api/ConnectionSet/${cid}/Reset?targetType=AX&forceReset=True`), { ...body, environments: [entry(ax), entry(crm)] })).status).toBe(400);
+    expect((await client.call("POST", dwRoot(`api/ConnectionSet/${cid}/Reset?targetType=AX&forceReset=False`), body)).status).toBe(200);
     expect(values(await client.call("GET", dv("stage", "msdyn_dualwriteruntimeconfigs")))).toEqual([]);
-    expect(values(await client.call("GET", dv("stage", "msdyn_dualwriteentitymaps")))).toEqual([]);
-    const keys = await client.call("GET", dw(`api/dataset/${cid}/IntegrationKeys`));
-    expect(keys.json).toEqual({ datasetName: cid, integrationKeys: {} });
-    const status = await client.control("GET", "status");
-    const stage = (status.json["environments"] as Record<string, unknown>[]).find((environment) => environment["name"] === "stage");
-    expect(stage?.["counts"]).toMatchObject({ maps: 0, projectConfigurations: 0, projectFieldConfigurations: 0, businessEvents: 0, runtimeConfigurations: 0, integrationKeys: 0 });
-    const prod = (status.json["environments"] as Record<string, unknown>[]).find((environment) => environment["name"] === "prod");
-    expect(prod?.["counts"]).toMatchObject({ runningMaps: 1, projectConfigurations: 2, runtimeConfigurations: 1 });
+    expect(await configs("stage")).toEqual([]);
+    expect((await client.call("POST", dv("stage", "accounts"), { accountnumber: "S-1", name: "Allowed" })).status).toBe(204);
+    expect(await stageStatus()).toMatchObject({ link: { legalEntities: ["USMF"] }, counts: { maps: 0, integrationKeys: 0, runtimeConfigurations: 0, projectConfigurations: 0 } });
   });
 
-  it("keeps its state across a restart on the same data directory", async () => {
-    const secret = sandbox.secret;
-    await sandbox.stop();
-    sandbox = await start(dir);
-    client = new SandboxClient(sandbox);
-    expect(sandbox.secret).toBe(secret);
-    expect((await client.call("GET", dv("prod", "WhoAmI"))).json["OrganizationId"]).toBe(prodOrg);
-    const cid = await connectionOf(client, "prod");
-    const [map] = values(await client.call("GET", dw(`Entities?targetType=AX&cid=${cid}`)));
-    expect(map).toMatchObject({ state: 4 });
-    const key = await client.call("GET", dv("prod", "EntityDefinitions(LogicalName='account')/Keys(LogicalName='msdyn_accountnumber_company')"));
-    expect(key.json["EntityKeyIndexStatus"]).toBe("Active");
+  it("copies both sides: LCS clears the F&O side, the Dataverse side keeps prod's runtime rows", async () => {
+    await sandbox.copyDatabase("prod", "stage", "both", "lcs");
+    expect(await configs("stage")).toEqual([]);
+    expect(values(await client.call("GET", dv("stage", "msdyn_dualwriteruntimeconfigs")))).toHaveLength(1);
+    expect(await configs("prod")).toHaveLength(2);
   });
 
-  it("re-seeds every environment on reset", async () => {
+  it("re-seeds on reset: pairs linked, no maps", async () => {
+    const { cid } = await connectionOf(client, "prod");
     await sandbox.reset();
+    const after = await connectionOf(client, "prod");
+    expect(after.cid).not.toBe(cid);
+    expect(await entities(client, after.cid)).toEqual([]);
     expect(values(await client.call("GET", dv("prod", "msdyn_dualwriteentitymaps")))).toEqual([]);
-    expect((await client.call("GET", dv("prod", "WhoAmI"))).json["OrganizationId"]).not.toBe(prodOrg);
-    expect(await environments("prod")).toMatchObject({ crmEnvironmentUrl: `${sandbox.url}/prod/dataverse` });
   });
 });

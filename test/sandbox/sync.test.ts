@@ -1,17 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSandbox } from "../../src/sandbox/index.js";
+import type { MapIds } from "./helpers.js";
 import { SandboxClient, dv, fo, prepareCustomersMap, removeDir, runAction, start, tempDir, values } from "./helpers.js";
+
+async function outcome(run: ReturnType<typeof runAction>): Promise<{ request: unknown; map: unknown }> {
+  const { request, map } = await run;
+  return { request: request["state"], map: map["state"] };
+}
 
 describe("sandbox live sync", () => {
   const dir = tempDir();
   let sandbox: RunningSandbox;
   let client: SandboxClient;
-  let ids: { tid: string; pid: string; cid: string };
+  let ids: MapIds;
   beforeAll(async () => {
     sandbox = await start(dir);
     client = new SandboxClient(sandbox);
     ids = await prepareCustomersMap(client, "prod");
-    expect(await runAction(client, 1, ids, { skipInitialSync: true })).toMatchObject({ status: 2, state: 4 });
+    expect(await outcome(runAction(client, "1", ids, { skipInitialSync: true }))).toEqual({ request: "2", map: "4" });
   });
   afterAll(async () => {
     await sandbox.stop();
@@ -60,7 +66,7 @@ describe("sandbox live sync", () => {
   });
 
   it("queues changes while paused and replays A -> B -> C in order on resume", async () => {
-    expect(await runAction(client, 5, ids)).toMatchObject({ status: 2, state: 5 });
+    expect(await outcome(runAction(client, "5", ids))).toEqual({ request: "2", map: "5" });
     const before = await account("C-1");
     for (const name of ["A", "B", "C"]) {
       const reply = await client.call("PATCH", fo("prod", "data/CustomersV3(dataAreaId='usmf',CustomerAccount='C-1')"), { OrganizationName: name });
@@ -71,7 +77,7 @@ describe("sandbox live sync", () => {
     const prod = (status.json["environments"] as Record<string, unknown>[]).find((environment) => environment["name"] === "prod");
     expect(prod?.["counts"]).toMatchObject({ queuedChanges: 3 });
     const logBefore = values(await client.control("GET", "sync-log")).length;
-    expect(await runAction(client, 6, ids)).toMatchObject({ status: 2, state: 4 });
+    expect(await outcome(runAction(client, "6", ids))).toEqual({ request: "2", map: "4" });
     expect(await account("C-1")).toMatchObject({ name: "C" });
     const replayed = values(await client.control("GET", "sync-log")).slice(logBefore);
     expect(replayed.map((entry) => [entry["replayed"], (entry["values"] as Record<string, unknown>)["name"]])).toEqual([
@@ -82,13 +88,13 @@ describe("sandbox live sync", () => {
   });
 
   it("does not sync while the map is stopped", async () => {
-    expect(await runAction(client, 4, ids)).toMatchObject({ status: 2, state: 1 });
+    expect(await outcome(runAction(client, "4", ids))).toEqual({ request: "2", map: "1" });
     expect((await client.call("POST", fo("prod", "data/CustomersV3"), { CustomerAccount: "C-3", OrganizationName: "Quiet" })).status).toBe(201);
     expect(await account("C-3")).toBeUndefined();
   });
 
   it("copies existing rows with an initial sync when the map starts", async () => {
-    expect(await runAction(client, 1, ids, { conflictResolution: { master: "AX", option: "1" } })).toMatchObject({ status: 2, state: 4 });
+    expect(await outcome(runAction(client, "1", ids, { conflictResolution: { master: "AX", option: "1" } }))).toEqual({ request: "2", map: "4" });
     expect(await account("C-3")).toMatchObject({ name: "Quiet" });
   });
 });

@@ -4,7 +4,8 @@ import type { ApiRequest, ApiResponse } from "../api/types.js";
 import { ApiError } from "../api/types.js";
 import { settleAll } from "../dualwrite/lifecycle.js";
 import type { FaultInjector } from "../faults.js";
-import type { CopySide, SandboxFaults } from "../options.js";
+import type { CopySide, CopyVariant, SandboxFaults } from "../options.js";
+import { loggedRequests } from "../dualwrite/service.js";
 import type { StatsCounter } from "../stats.js";
 import { audienceOfScope, secretMatches, signToken } from "../token.js";
 import { sandboxStatus } from "./status.js";
@@ -16,7 +17,7 @@ export interface ControlDeps {
   secret: string;
   faults: FaultInjector;
   stats: StatsCounter;
-  copyDatabase(from: string, to: string, side: CopySide): void;
+  copyDatabase(from: string, to: string, side: CopySide, variant: CopyVariant): void;
   reset(): void;
 }
 
@@ -53,14 +54,25 @@ function route(deps: ControlDeps, request: ApiRequest): ApiResponse {
       return noContent();
     case "GET sync-log":
       return json(200, { value: deps.context.syncLog });
+    case "GET requests": {
+      const env = request.url.searchParams.get("env");
+      if (env === null || deps.context.store.env(env) === undefined) throw new ApiError(400, "BadRequest", "requests needs ?env=<environment name>.");
+      return json(200, { value: loggedRequests(deps.context.store.service, env) });
+    }
     case "POST copy-db": {
       const body = objectBody(request);
       const side = body["side"] ?? "both";
-      if (typeof body["from"] !== "string" || typeof body["to"] !== "string" || (side !== "finops" && side !== "dataverse" && side !== "both")) {
-        throw new ApiError(400, "BadRequest", 'copy-db needs { from, to, side: "finops" | "dataverse" | "both" }.');
+      const variant = body["variant"] ?? "lcs";
+      if (
+        typeof body["from"] !== "string" ||
+        typeof body["to"] !== "string" ||
+        (side !== "finops" && side !== "dataverse" && side !== "both") ||
+        (variant !== "lcs" && variant !== "raw")
+      ) {
+        throw new ApiError(400, "BadRequest", 'copy-db needs { from, to, side: "finops" | "dataverse" | "both", variant: "lcs" | "raw" }.');
       }
-      deps.copyDatabase(body["from"], body["to"], side);
-      return json(200, { copied: { from: body["from"], to: body["to"], side } });
+      deps.copyDatabase(body["from"], body["to"], side, variant);
+      return json(200, { copied: { from: body["from"], to: body["to"], side, variant } });
     }
     case "POST reset":
       deps.reset();

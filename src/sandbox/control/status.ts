@@ -1,16 +1,13 @@
 import type { SandboxContext } from "../context.js";
 import { dataverseUrl, dualwriteUrl, finopsUrl } from "../context.js";
-import { cidFor } from "../dualwrite/ids.js";
-import { readIntegrationKeys } from "../dualwrite/integration-keys.js";
-import { readLink } from "../dualwrite/link.js";
-import { MAP_SET, RUNTIME_SET, serviceMaps } from "../dualwrite/maps.js";
-import { STATE, listMapStates } from "../dualwrite/state.js";
+import { MAP_SET, RUNTIME_SET } from "../dualwrite/definition.js";
+import { STATE, connectionOfFinOps, integrationKeys, mapsOf } from "../dualwrite/service.js";
 import { listKeys } from "../dataverse/keys.js";
 import { countRows } from "../store/rows.js";
 import { sql } from "../store/sql.js";
 import type { EnvironmentHandles } from "../store/store.js";
 
-/** GET /_sandbox/status: each environment's identity, link and what its tables hold. */
+/** GET /_sandbox/status: each environment's identity, F&O host, link and what its tables hold. */
 export function sandboxStatus(context: SandboxContext): Record<string, unknown> {
   return {
     url: context.origin(),
@@ -20,30 +17,45 @@ export function sandboxStatus(context: SandboxContext): Record<string, unknown> 
 }
 
 function environmentStatus(context: SandboxContext, environment: EnvironmentHandles): Record<string, unknown> {
-  const link = readLink(environment.finops);
+  const service = context.store.service;
+  const connection = connectionOfFinOps(service, environment.name);
+  const linked = connection === undefined ? undefined : context.store.env(connection.dataverseEnv);
   const count = (table: string): number => (sql(environment.finops, `SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  const states = listMapStates(environment.finops);
+  const meta = (key: string): string | undefined => (sql(environment.finops, "SELECT value FROM meta WHERE key = ?").get(key) as { value: string } | undefined)?.value;
+  const maps = connection === undefined ? [] : mapsOf(service, connection.cid);
+  const queued = maps.reduce((total, map) => total + (sql(service, "SELECT COUNT(*) AS n FROM change_queue WHERE map_seq = ?").get(map.seq) as { n: number }).n, 0);
   return {
     name: environment.name,
     organizationId: environment.identity.organizationId,
+    financeAndOperationsHost: environment.financeAndOperationsHost,
     financeAndOperationsUrl: finopsUrl(context, environment.name),
     dataverseUrl: dataverseUrl(context, environment.name),
-    cid: cidFor(environment.name),
+    changeTracking: meta("changeTracking") ?? "on",
+    businessEventEndpoints: meta("businessEventEndpoints") ?? "present",
     link:
-      link === undefined
+      connection === undefined
         ? null
-        : { dataverseEnvironment: link.dataverseEnv, dataverseUrl: dataverseUrl(context, link.dataverseEnv), organizationId: link.organizationId, legalEntities: link.legalEntities },
+        : {
+            cid: connection.cid,
+            connectionSet: connection.cname,
+            dataverseEnvironment: connection.dataverseEnv,
+            dataverseUrl: dataverseUrl(context, connection.dataverseEnv),
+            organizationId: linked?.identity.organizationId ?? null,
+            legalEntities: connection.legalEntities,
+          },
     counts: {
-      maps: serviceMaps(context, environment).length,
-      mapVersions: countRows(environment.dataverse, MAP_SET),
-      runningMaps: states.filter((row) => row.state === STATE.running).length,
+      maps: maps.length,
+      initialisedMaps: maps.filter((map) => map.pid !== null).length,
+      mapRows: countRows(environment.dataverse, MAP_SET),
+      runningMaps: maps.filter((map) => map.state === STATE.running).length,
       alternateKeys: listKeys(environment.dataverse).length,
-      integrationKeys: Object.keys(readIntegrationKeys(environment.finops)).length,
+      integrationKeys: connection === undefined ? 0 : integrationKeys(service, connection.cid).length,
       projectConfigurations: count("project_configs"),
       projectFieldConfigurations: count("project_field_configs"),
       businessEvents: count("business_events"),
       runtimeConfigurations: countRows(environment.dataverse, RUNTIME_SET),
-      queuedChanges: count("change_queue"),
+      solutions: countRows(environment.dataverse, "solutions"),
+      queuedChanges: queued,
     },
   };
 }

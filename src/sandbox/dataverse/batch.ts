@@ -34,7 +34,7 @@ export function handleBatch(context: SandboxContext, request: ApiRequest, root: 
 }
 
 function runChangeSet(context: SandboxContext, operations: BatchOperation[], root: string, handle: Handler): BatchResult {
-  const databases = context.store.all().flatMap((environment) => [environment.finops, environment.dataverse]);
+  const databases = context.store.databases();
   for (const db of databases) db.exec("SAVEPOINT dwctl_changeset");
   const responses: { response: ApiResponse; contentId: string | undefined }[] = [];
   for (const operation of operations) {

@@ -3,8 +3,8 @@ import type { SandboxContext } from "../context.js";
 import { json, noContent, objectBody, prefers } from "../api/respond.js";
 import type { ApiRequest, ApiResponse } from "../api/types.js";
 import { ApiError } from "../api/types.js";
-import { MAP_SET, busyStateFor, tableOfSet } from "../dualwrite/maps.js";
-import { parseMapping } from "../dualwrite/mapping.js";
+import { MAP_SET } from "../dualwrite/definition.js";
+import { foreignRuntimeOrganization, secureConfigMessage } from "../dualwrite/runtime.js";
 import { applySelect, compileFilter, lookupProperty, pageOf, selectList } from "../odata/query.js";
 import type { Segment } from "../odata/path.js";
 import { isGuid, parseKeyPredicate } from "../odata/path.js";
@@ -41,7 +41,6 @@ export function handleRecords(context: SandboxContext, environment: EnvironmentH
     case "DELETE": {
       if (existing === undefined) throw notFound(resolvedTable, segment.key);
       checkPreconditions(request, existing);
-      if (set === MAP_SET) guardMapEdit(context, environment, existing.data);
       deleteRow(db, set, existing.id);
       return noContent();
     }
@@ -72,12 +71,17 @@ function create(context: SandboxContext, environment: EnvironmentHandles, reques
   }
   const stamp = new Date(context.now()).toISOString();
   const data: Row = { statecode: 0, ...input, [primary]: id, createdon: stamp, modifiedon: stamp };
+  const solution = solutionOfHeader(environment, request);
+  if (solution !== undefined && table.entitySet === MAP_SET) data["solutionid"] = solution;
+  if (table.entitySet === "solutions") checkNewSolution(environment, data);
   return write(context, environment, request, table, id, data, base, 201);
 }
 
 function update(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest, table: TableInfo, existing: StoredRow | undefined, id: string, base: string): ApiResponse {
   checkPreconditions(request, existing);
-  if (table.entitySet === MAP_SET && existing !== undefined) guardMapEdit(context, environment, existing.data);
+  // A map row may be edited while its map runs: the map keeps the definition it started with until
+  // it is stopped and started again ("Maps must be stopped before editing or changes aren't saved",
+  // docs data-entities/dual-write/customizing-mappings.md).
   if (!isGuid(id)) throw notFound(table, id);
   const stamp = new Date(context.now()).toISOString();
   const primary = primaryIdOf(table);
@@ -90,6 +94,15 @@ function update(context: SandboxContext, environment: EnvironmentHandles, reques
 
 /** Dual-write first: when the sync fails, the originating write fails too and nothing is stored. */
 function write(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest, table: TableInfo, id: string, data: Row, base: string, representationStatus: number): ApiResponse {
+  const foreign = foreignRuntimeOrganization(environment.dataverse, table.logicalName, environment.identity.organizationId);
+  if (foreign !== undefined) {
+    // The dual-write runtime plug-in refuses the write (docs dual-write-troubleshooting-live-sync.md,
+    // "Live synchronization error after you do a full database copy"). A plug-in's
+    // InvalidPluginExecutionException reaches the caller as IsvAborted (docs power-apps best-practices
+    // use-invalidpluginexecutionexception-plugin-workflow-activities.md); 0x80040265 is IsvAborted's
+    // code in the Dataverse web service error list, not confirmed against a captured answer.
+    throw new ApiError(400, "0x80040265", secureConfigMessage(foreign, environment.identity.organizationId));
+  }
   addCustomColumns(environment.dataverse, table, Object.keys(data));
   syncFromDataverse(context, environment, table.logicalName, data);
   const stored = putRow(environment.dataverse, table.entitySet, id, data);
@@ -138,12 +151,30 @@ function notFound(table: TableInfo, key: string): ApiError {
   return new ApiError(404, "0x80040217", `${table.logicalName} With Id = ${key} Does Not Exist`);
 }
 
-/** Editing or deleting a version of a map that runs anywhere is refused (docs/live-api.md). */
-function guardMapEdit(context: SandboxContext, environment: EnvironmentHandles, data: Row): void {
-  const mapping = parseMapping(data["msdyn_mapping"]);
-  if (mapping === undefined) return;
-  const table = tableOfSet(environment.dataverse, mapping.entitySet);
-  if (busyStateFor(context, environment.name, mapping.entity, table) !== undefined) {
-    throw new ApiError(400, "0x80060888", "Stop the table map before you edit it");
+/**
+ * The solution a create names with the documented `MSCRM.SolutionUniqueName` header (docs power-apps
+ * webapi/create-entity-web-api.md, "Associate with a solution"). An unknown name is refused; the
+ * exact Dataverse error code for that is unknown, so the generic "does not exist" code is used.
+ */
+function solutionOfHeader(environment: EnvironmentHandles, request: ApiRequest): string | undefined {
+  const name = request.headers["mscrm.solutionuniquename"];
+  if (name === undefined || name.trim() === "") return undefined;
+  const solution = listRows(environment.dataverse, "solutions").find((row) => String(row.data["uniquename"] ?? "").toLowerCase() === name.trim().toLowerCase());
+  if (solution === undefined) throw new ApiError(400, "0x80040217", `The solution ${name.trim()} does not exist.`);
+  return solution.id;
+}
+
+/** A solution created through the Web API is unmanaged and needs an existing publisher (docs power-apps reference/entities/solution.md). */
+function checkNewSolution(environment: EnvironmentHandles, data: Row): void {
+  const publisher = data["_publisherid_value"];
+  if (typeof publisher !== "string" || getRow(environment.dataverse, "publishers", publisher) === undefined) {
+    throw new ApiError(400, "0x80040217", "A solution needs publisherid@odata.bind naming an existing publisher.");
   }
+  const name = data["uniquename"];
+  if (typeof name !== "string" || name === "") throw new ApiError(400, "0x80040203", "A solution needs a uniquename.");
+  if (listRows(environment.dataverse, "solutions").some((row) => String(row.data["uniquename"] ?? "").toLowerCase() === name.toLowerCase())) {
+    throw new ApiError(412, "0x80040237", `A solution with the unique name ${name} already exists.`);
+  }
+  data["ismanaged"] = false;
+  if (typeof data["version"] !== "string") data["version"] = "1.0.0.0";
 }

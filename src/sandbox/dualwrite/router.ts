@@ -1,208 +1,350 @@
+import { randomUUID } from "node:crypto";
 import type { SandboxContext } from "../context.js";
-import { dataverseUrl, environmentOfUrl, finopsUrl } from "../context.js";
-import { json, methodNotAllowed, noContent, objectBody } from "../api/respond.js";
+import { json, methodNotAllowed, noContent } from "../api/respond.js";
 import type { ApiRequest, ApiResponse } from "../api/types.js";
 import { ApiError } from "../api/types.js";
-import type { EnvironmentHandles } from "../store/store.js";
-import { cidFor } from "./ids.js";
-import { mergeIntegrationKeys, readIntegrationKeys } from "./integration-keys.js";
-import { environmentOfCid, readLink, writeLink } from "./link.js";
-import { findServiceMap, findServiceMapOfTemplate, serviceMaps, serviceMapsOfTable } from "./maps.js";
-import { prerequisiteTables, runAction } from "./lifecycle.js";
-import { resetLink } from "./reset.js";
-import { REQUEST_STATUS, createRequest, getMapState, getRequest, isIdle, requestView, saveMapState, newMapState, stateOf } from "./state.js";
+import { keyStatus, listKeys } from "../dataverse/keys.js";
+import { tableByName } from "../dataverse/tables.js";
+import { sql } from "../store/sql.js";
+import { activeDefinition, definitionOfTemplate } from "./definition.js";
+import { firstSegment, startRequest } from "./lifecycle.js";
+import type { StartDetail } from "./lifecycle.js";
+import {
+  renderConnectionSet,
+  renderEntities,
+  renderEnvironment,
+  renderFieldMappings,
+  renderMap,
+  renderProjectExecution,
+  renderSolutionRequest,
+  renderSolutions,
+} from "./render.js";
+import type { SolutionRequestRow } from "./render.js";
+import { clearRuntime } from "./runtime.js";
+import type { ConnectionSet } from "./service.js";
+import {
+  REQUEST_STATE,
+  connectionByCid,
+  connectionByCrmDataset,
+  connectionByName,
+  connectionOfFinOps,
+  dropServiceState,
+  integrationKeyOf,
+  isBusy,
+  mapByPid,
+  mapByProject,
+  mapOfTemplate,
+  mapsOf,
+  mapsOfRequest,
+  requestById,
+  saveMap,
+  setLink,
+  sidesOf,
+  templateById,
+  templatesOf,
+  writeIntegrationKey,
+} from "./service.js";
 
-/** The dual-write management service, below `/dualwrite/api/DualWriteManagement/1.0/`. */
-export function handleDualWrite(context: SandboxContext, request: ApiRequest): ApiResponse {
-  const parts = request.rest.split("/").filter((part) => part !== "").map(decodeURIComponent);
+/** The management API prefix below the service root (dualwrite-service.md §1; DW Helper DWLibary/DWHttp.cs:44-57). */
+const MANAGEMENT = "api/DualWriteManagement/1.0/";
+
+/** Told which environment a write concerned, for the sandbox's request log. */
+export type WriteLog = (environment: string, action?: string, initialSync?: boolean) => void;
+
+/**
+ * The dual-write management service below `/dualwrite/`: the management API under
+ * `api/DualWriteManagement/1.0/` and the host-rooted `api/...` calls (dualwrite-service.md §1).
+ */
+export function handleDualWrite(context: SandboxContext, request: ApiRequest, log: WriteLog): ApiResponse {
+  const management = request.rest.startsWith(MANAGEMENT);
+  const path = management ? request.rest.slice(MANAGEMENT.length) : request.rest;
+  const parts = path.split("/").filter((part) => part !== "");
   const query = request.url.searchParams;
-  const route = `${request.method} ${parts.map((part, index) => (index === 0 || isWord(part) ? part : "*")).join("/")}`;
-  switch (route) {
-    case "GET Environments":
-      return environments(context, query.get("identifier") ?? "");
-    case "GET Entities":
-      return entities(context, connection(context, query.get("cid") ?? ""));
-    case "POST Start":
-      return start(context, request);
-    case "GET Status/*":
-      return status(context, parts[1] ?? "");
-    case "POST SolutionAware/*/SwitchActive/*":
-      return switchActive(context, connection(context, parts[1] ?? ""), parts[3] ?? "", query.get("pid") ?? "");
-    case "POST SolutionAware/*/RestoreTemplates":
-      return restoreTemplates(context, connection(context, parts[1] ?? ""));
-    case "GET api/dataset/*/IntegrationKeys":
-      return getIntegrationKeys(parts[2] ?? "", connection(context, parts[2] ?? ""));
-    case "POST api/dataset/*/IntegrationKeys":
-      return setIntegrationKeys(connection(context, parts[2] ?? ""), request);
-    case "POST api/ConnectionSet/*/LegalEntities":
-      return setLegalEntities(connection(context, parts[2] ?? ""), request);
-    case "POST api/ConnectionSet/*/Reset":
-      return reset(context, connection(context, parts[2] ?? ""), request);
-    case "POST GetTemplatePrerequisiteSequences/*":
-      return prerequisites(context, connection(context, parts[1] ?? ""), request);
-    default:
-      throw knownPath(route) ? methodNotAllowed(request.method, request.rest) : new ApiError(404, "NotFound", `No such dual-write operation: ${request.rest}`);
+  const service = context.store.service;
+  if (management) {
+    const [first, second, third, fourth] = parts;
+    if (first === "Environments" && parts.length === 1) return only(request, "GET", () => environments(context, query.get("identifier") ?? ""));
+    if (first === "Entities" && parts.length === 1) return only(request, "GET", () => json(200, renderEntities(service, byCid(context, query.get("cid") ?? ""))));
+    if (first === "Start" && parts.length === 1) return only(request, "POST", () => start(context, request, log));
+    if (first === "Status" && second !== undefined && parts.length === 2) return only(request, "GET", () => status(context, second));
+    if (first === "GetTemplatePrerequisiteSequences" && second !== undefined && parts.length === 2) {
+      return only(request, "POST", () => prerequisites(context, byCid(context, second), request));
+    }
+    if (second !== undefined && third === undefined && first !== undefined && parts.length === 2 && second === "FieldMappings") {
+      return only(request, "GET", () => fieldMappings(context, first));
+    }
+    if (first === "SolutionAware" && second !== undefined) {
+      const connection = (): ConnectionSet => byCid(context, second);
+      if (third === "Solutions" && parts.length === 3) return only(request, "GET", () => solutions(context, connection()));
+      if (third === "RestoreTemplates" && parts.length === 3) return only(request, "POST", () => restoreTemplates(context, connection(), request, log));
+      if (third === "Status" && fourth !== undefined && parts.length === 4) return only(request, "GET", () => solutionStatus(context, connection(), fourth));
+      if (third === "SwitchActive" && fourth !== undefined && parts.length === 4) {
+        return only(request, "POST", () => switchActive(context, connection(), fourth, query.get("pid") ?? "", request, log));
+      }
+    }
+    throw new ApiError(404, "NotFound", `No such dual-write operation: ${request.rest}`);
+  }
+  const [api, kind, name, verb] = parts;
+  if (api !== "api") throw new ApiError(404, "NotFound", `No such dual-write operation: ${request.rest}`);
+  if (kind === "ConnectionSet" && name !== undefined && parts.length === 3) return only(request, "GET", () => connectionSet(context, name));
+  if (kind === "ConnectionSet" && name !== undefined && verb === "Reset" && parts.length === 4) return only(request, "POST", () => reset(context, byCid(context, name), request, log));
+  if (kind === "dataset" && name !== undefined && verb === "IntegrationKeys" && parts.length === 4) {
+    // Only POST exists (dualwrite-service.md §5.8): keys are read from the connection set.
+    return only(request, "POST", () => setIntegrationKey(context, name, request, log));
+  }
+  if (kind === "Project" && name !== undefined && verb === "Refresh" && parts.length === 4) return only(request, "POST", () => refresh(context, name, log));
+  if (kind === "ProjectExecutionWithCompanies" && name !== undefined && parts.length === 3) return only(request, "GET", () => projectExecution(context, name));
+  throw new ApiError(404, "NotFound", `No such dual-write operation: ${request.rest}`);
+}
+
+function only(request: ApiRequest, method: string, run: () => ApiResponse): ApiResponse {
+  if (request.method !== method) throw methodNotAllowed(request.method, request.rest);
+  return run();
+}
+
+function byCid(context: SandboxContext, cid: string): ConnectionSet {
+  const connection = connectionByCid(context.store.service, cid);
+  if (connection === undefined) throw new ApiError(404, "NotFound", `No connection set ${cid}.`);
+  return connection;
+}
+
+function jsonBody(request: ApiRequest): unknown {
+  try {
+    return request.body.trim() === "" ? undefined : JSON.parse(request.body);
+  } catch {
+    throw new ApiError(400, "BadRequest", "The request body is not valid JSON.");
   }
 }
 
-const WORDS = new Set(["Environments", "Entities", "Start", "Status", "SolutionAware", "SwitchActive", "RestoreTemplates", "api", "dataset", "IntegrationKeys", "ConnectionSet", "LegalEntities", "Reset", "GetTemplatePrerequisiteSequences"]);
-
-function isWord(part: string): boolean {
-  return WORDS.has(part);
+function objectOf(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ApiError(400, "BadRequest", `${what} must be a JSON object.`);
+  return value as Record<string, unknown>;
 }
 
-function knownPath(route: string): boolean {
-  const path = route.slice(route.indexOf(" ") + 1);
-  return ["Environments", "Entities", "Start", "Status/*", "api/dataset/*/IntegrationKeys"].includes(path);
+function optionalText(value: unknown): string | undefined {
+  return typeof value === "string" ? value : typeof value === "number" ? String(value) : undefined;
 }
 
-function connection(context: SandboxContext, cid: string): EnvironmentHandles {
-  const environment = environmentOfCid(context, cid);
-  if (environment === undefined) throw new ApiError(404, "NotFound", `No connection set ${cid}.`);
-  return environment;
-}
-
+/** `identifier` is the bare F&O host (dualwrite-service.md §3, §5.1); anything else reads as "not linked": `[]`. */
 function environments(context: SandboxContext, identifier: string): ApiResponse {
-  const name = environmentOfUrl(identifier, "finops");
-  const environment = name === undefined ? undefined : context.store.env(name);
-  const link = environment === undefined ? undefined : readLink(environment.finops);
-  if (environment === undefined || link === undefined) return json(200, { value: [] });
-  return json(200, {
-    value: [
-      {
-        cid: cidFor(environment.name),
-        axEnvironmentUrl: finopsUrl(context, environment.name),
-        crmEnvironmentUrl: dataverseUrl(context, link.dataverseEnv),
-        crmOrganizationId: link.organizationId,
-        legalEntities: link.legalEntities,
-      },
-    ],
-  });
+  const host = identifier.trim().toLowerCase();
+  const environment = context.store.all().find((candidate) => candidate.financeAndOperationsHost === host);
+  const connection = environment === undefined ? undefined : connectionOfFinOps(context.store.service, environment.name);
+  return json(200, connection === undefined ? [] : [renderEnvironment(connection)]);
 }
 
-function entities(context: SandboxContext, environment: EnvironmentHandles): ApiResponse {
-  const now = context.now();
-  const value = serviceMaps(context, environment).map((map) => {
-    const row = getMapState(environment.finops, map.pid);
-    const last = row?.last_request_id == null ? undefined : getRequest(environment.finops, row.last_request_id);
-    return {
-      detail: { pid: map.pid, tid: map.active.tid, name: map.active.name, sourceSchema: map.entity, destinationSchema: map.entitySet },
-      template: map.active.tid,
-      templates: map.versions.map((version) => version.tid),
-      state: stateOf(row),
-      lastRequest: last === undefined ? null : { requestId: last.request_id, ...requestView(last, now) },
-    };
-  });
-  return json(200, { value });
+function connectionSet(context: SandboxContext, cname: string): ApiResponse {
+  const connection = connectionByName(context.store.service, cname);
+  if (connection === undefined) throw new ApiError(404, "NotFound", `No connection set named ${cname}.`);
+  return json(200, renderConnectionSet(context, connection));
 }
 
-function start(context: SandboxContext, request: ApiRequest): ApiResponse {
-  const body = objectBody(request);
-  const action = Number(body["action"]);
-  const details = body["details"];
-  if (!Array.isArray(details) || details.length === 0) throw new ApiError(400, "BadRequest", "Start needs details: [{ tid, pid, cid, parameters }].");
-  const ids = details.map((raw: unknown) => {
+function start(context: SandboxContext, request: ApiRequest, log: WriteLog): ApiResponse {
+  const body = objectOf(jsonBody(request), "The Start body");
+  // Codes are strings on the wire; numbers are accepted too (dualwrite-service.md §9.5).
+  const action = optionalText(body["action"]) ?? "";
+  const rawDetails = body["details"];
+  if (!Array.isArray(rawDetails)) throw new ApiError(400, "BadRequest", "Start needs details: [{ tid, pid, cid, parameters }].");
+  const details: StartDetail[] = rawDetails.map((raw: unknown) => {
     const detail = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
     const parameters = detail["parameters"];
-    return runAction(context, action, {
-      tid: typeof detail["tid"] === "string" ? detail["tid"] : undefined,
-      pid: String(detail["pid"] ?? ""),
-      cid: String(detail["cid"] ?? ""),
+    return {
+      tid: optionalText(detail["tid"]),
+      pid: optionalText(detail["pid"]),
+      cid: optionalText(detail["cid"]),
       parameters: typeof parameters === "object" && parameters !== null ? (parameters as Record<string, unknown>) : {},
-    });
+    };
   });
-  return json(202, { requestId: ids[ids.length - 1], requestIds: ids });
+  const { requestId, connection } = startRequest(context, action, details);
+  log(connection.foEnv, action, action === "1" ? details.some((detail) => detail.parameters["skipInitialSync"] !== true) : undefined);
+  return json(200, { requestId });
 }
 
+/** Status/{requestId}: an Entities-shaped array of the request's maps (dualwrite-service.md §5.11). */
 function status(context: SandboxContext, requestId: string): ApiResponse {
-  const now = context.now();
-  for (const environment of context.store.all()) {
-    const row = getRequest(environment.finops, requestId);
-    if (row === undefined) continue;
-    const view = requestView(row, now);
-    const state = row.pid === null ? null : stateOf(getMapState(environment.finops, row.pid));
-    return json(200, { requestId, status: view.status, message: view.message, state });
-  }
-  throw new ApiError(404, "NotFound", `No request ${requestId}.`);
+  const service = context.store.service;
+  if (requestById(service, requestId) === undefined) throw new ApiError(404, "NotFound", `No request ${requestId}.`);
+  return json(200, mapsOfRequest(service, requestId).map((map) => renderMap(service, map)));
 }
 
-function switchActive(context: SandboxContext, environment: EnvironmentHandles, tid: string, pid: string): ApiResponse {
-  const map = findServiceMap(context, environment, pid);
-  if (map === undefined) throw new ApiError(404, "NotFound", `No table map ${pid}.`);
-  if (!map.versions.some((version) => version.tid === tid.toLowerCase())) throw new ApiError(404, "NotFound", `Table map ${pid} has no version ${tid}.`);
-  const row = getMapState(environment.finops, map.pid) ?? newMapState(map.pid, map.entity, map.table);
-  if (!isIdle(row.state)) throw new ApiError(400, "0x80060888", "Stop the table map before you edit it");
-  saveMapState(environment.finops, { ...row, active_tid: tid.toLowerCase() });
+function fieldMappings(context: SandboxContext, pid: string): ApiResponse {
+  const service = context.store.service;
+  const map = mapByPid(service, pid);
+  const connection = map === undefined ? undefined : connectionByCid(service, map.cid);
+  if (map === undefined || connection === undefined) throw new ApiError(404, "NotFound", `No project ${pid}.`);
+  const sides = sidesOf(context, connection);
+  const definition = sides === undefined ? undefined : activeDefinition(service, sides.dataverse.dataverse, map);
+  return json(200, renderFieldMappings(context, connection, map, definition, templateById(service, map.active_template)));
+}
+
+function solutions(context: SandboxContext, connection: ConnectionSet): ApiResponse {
+  const sides = sidesOf(context, connection);
+  return json(200, sides === undefined ? [] : renderSolutions(sides.dataverse.dataverse));
+}
+
+/** Apply Solution (dualwrite-service.md §5.6): one solution per call, action "2" only. */
+function restoreTemplates(context: SandboxContext, connection: ConnectionSet, request: ApiRequest, log: WriteLog): ApiResponse {
+  const body = objectOf(jsonBody(request), "The RestoreTemplates body");
+  if (optionalText(body["action"]) !== "2") throw new ApiError(400, "BadRequest", 'Only action "2" (apply) is known (dualwrite-service.md §4).');
+  const list = body["solutions"];
+  if (!Array.isArray(list) || list.length !== 1) throw new ApiError(400, "BadRequest", "Apply one solution per call: solutions: [{ criteria: { uniquename } }].");
+  const criteria: unknown = typeof list[0] === "object" && list[0] !== null ? Reflect.get(list[0], "criteria") : undefined;
+  const uniqueName: unknown = typeof criteria === "object" && criteria !== null ? Reflect.get(criteria, "uniquename") : undefined;
+  if (typeof uniqueName !== "string" || uniqueName === "") throw new ApiError(400, "BadRequest", "solutions[0].criteria.uniquename is required.");
+  const now = context.now();
+  const requestId = randomUUID();
+  sql(
+    context.store.service,
+    "INSERT INTO solution_requests (request_id, cid, solution, created_at, modified_at, complete_at, state, message, root_activity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  ).run(requestId, connection.cid, uniqueName, now, now, now + context.timings.mapTransitionMs, REQUEST_STATE.waiting, `Applying solution ${uniqueName}.`, randomUUID());
+  log(connection.foEnv, "2");
+  return json(200, { requestId });
+}
+
+function solutionStatus(context: SandboxContext, connection: ConnectionSet, requestId: string): ApiResponse {
+  const row = sql(context.store.service, "SELECT * FROM solution_requests WHERE request_id = ? AND cid = ?").get(requestId, connection.cid) as SolutionRequestRow | undefined;
+  if (row === undefined) throw new ApiError(404, "NotFound", `No solution request ${requestId}.`);
+  return json(200, renderSolutionRequest(row));
+}
+
+/**
+ * SwitchActive (dualwrite-service.md §5.7): the body is the bare template id as raw text. Whether
+ * the service reads it is unknown; the sandbox holds clients to DW Helper's form and refuses any
+ * other body. A running map is refused (conservative: maps are stopped before a switch, §6.2).
+ */
+function switchActive(context: SandboxContext, connection: ConnectionSet, templateId: string, pid: string, request: ApiRequest, log: WriteLog): ApiResponse {
+  const service = context.store.service;
+  if (request.body !== templateId) {
+    throw new ApiError(400, "BadRequest", "The SwitchActive body must be the bare template id of the path, as raw text (not a JSON string).");
+  }
+  const map = mapOfTemplate(service, templateId);
+  if (map === undefined || map.cid !== connection.cid) throw new ApiError(400, "BadRequest", `Template ${templateId} is not a template of a table map of this connection set.`);
+  if (map.pid === null || pid.toLowerCase() !== map.pid.toLowerCase()) {
+    throw new ApiError(400, "BadRequest", `pid "${pid}" is not the project of the table map of template ${templateId}; initialise the map first.`);
+  }
+  if (isBusy(map)) throw new ApiError(400, "BadRequest", "Stop the table map before you switch its version.");
+  if (!templatesOf(service, map.seq).some((template) => template.template_id.toLowerCase() === templateId.toLowerCase())) {
+    throw new ApiError(400, "BadRequest", `Template ${templateId} is not one of the map's templates.`);
+  }
+  saveMap(service, { ...map, active_template: templateById(service, templateId)?.template_id ?? templateId });
+  log(connection.foEnv);
   return noContent();
 }
 
-function restoreTemplates(context: SandboxContext, environment: EnvironmentHandles): ApiResponse {
-  const now = context.now();
-  const requestId = createRequest(environment.finops, {
-    pid: null,
-    action: "restoreTemplates",
-    now,
-    completeAt: now + context.timings.mapTransitionMs,
-    status: REQUEST_STATUS.completed,
-    message: "Solutions applied",
-  });
-  return json(202, { requestId });
+/** One table per call, keyed by entity set, on the Dataverse dataset (dualwrite-service.md §5.8, §10). */
+function setIntegrationKey(context: SandboxContext, datasetName: string, request: ApiRequest, log: WriteLog): ApiResponse {
+  const service = context.store.service;
+  const connection = connectionByCrmDataset(service, datasetName);
+  if (connection === undefined) throw new ApiError(404, "NotFound", `No Dataverse dataset ${datasetName}.`);
+  const body = objectOf(jsonBody(request), "The IntegrationKeys body");
+  if (body["datasetName"] !== datasetName) throw new ApiError(400, "BadRequest", "datasetName in the body must be the dataset of the path.");
+  const keys = objectOf(body["integrationKeys"], "integrationKeys");
+  const entries = Object.entries(keys);
+  // Whether several tables may go in one call is unknown (dualwrite-service.md §9.9): one, as DW Helper sends.
+  if (entries.length !== 1) throw new ApiError(400, "BadRequest", "Write the integration key of exactly one table per call.");
+  const [entry] = entries;
+  if (entry === undefined) throw new ApiError(400, "BadRequest", "Write the integration key of exactly one table per call.");
+  const [entitySet, columns] = entry;
+  if (!Array.isArray(columns) || columns.length === 0 || !columns.every((column): column is string => typeof column === "string" && column !== "")) {
+    throw new ApiError(400, "BadRequest", `The integration key of ${entitySet} must be a non-empty list of column names.`);
+  }
+  writeIntegrationKey(service, connection.cid, entitySet, columns, true);
+  log(connection.foEnv);
+  return noContent();
 }
 
-function getIntegrationKeys(cid: string, environment: EnvironmentHandles): ApiResponse {
-  return json(200, { datasetName: cid, integrationKeys: readIntegrationKeys(environment.finops) });
-}
-
-function setIntegrationKeys(environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
-  const keys = objectBody(request)["integrationKeys"];
-  if (typeof keys !== "object" || keys === null || Array.isArray(keys)) throw new ApiError(400, "BadRequest", "integrationKeys must be an object of table -> columns.");
-  const parsed: Record<string, string[]> = {};
-  for (const [table, columns] of Object.entries(keys)) {
-    if (!Array.isArray(columns) || !columns.every((column): column is string => typeof column === "string")) {
-      throw new ApiError(400, "BadRequest", `The integration key of ${table} must be a list of column names.`);
+/**
+ * Refresh tables (dualwrite-service.md §5.9): regenerates integration keys from Active alternate
+ * keys (docs dual-write-integration-keys.md). Whether it overwrites a key written by hand is
+ * unknown (§9.9), so only a table with no key yet gets one.
+ */
+function refresh(context: SandboxContext, projectName: string, log: WriteLog): ApiResponse {
+  const service = context.store.service;
+  const map = mapByProject(service, projectName);
+  const connection = map === undefined ? undefined : connectionByCid(service, map.cid);
+  if (map === undefined || connection === undefined) throw new ApiError(404, "NotFound", `No project ${projectName}.`);
+  const sides = sidesOf(context, connection);
+  if (sides !== undefined && integrationKeyOf(service, connection.cid, map.entity_set) === undefined) {
+    const dataverse = sides.dataverse.dataverse;
+    const table = tableByName(dataverse, map.table_name);
+    const now = context.now();
+    const active = listKeys(dataverse, map.table_name).find((key) => keyStatus(key, table, now, context.timings) === "Active");
+    if (active !== undefined) {
+      const columns = active.attributes.map((attribute) => {
+        // The company lookup is keyed by its company code (DOMAIN.md §9 FAQ "Company scope").
+        const target = table?.lookups[firstSegment(attribute)];
+        return target === "cdm_company" ? `${attribute}.cdm_companycode` : attribute;
+      });
+      writeIntegrationKey(service, connection.cid, map.entity_set, columns, false);
     }
-    parsed[table] = columns;
   }
-  mergeIntegrationKeys(environment.finops, parsed);
+  log(connection.foEnv);
   return noContent();
 }
 
-function setLegalEntities(environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
-  const legalEntities = stringList(objectBody(request)["legalEntities"], "legalEntities");
-  const link = readLink(environment.finops);
-  if (link === undefined) throw new ApiError(409, "Conflict", "The environment is not linked; reset the link first.");
-  writeLink(environment.finops, { ...link, legalEntities: legalEntities.map((code) => code.toUpperCase()) });
-  return noContent();
-}
-
-function reset(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
-  const body = objectBody(request);
-  const requestId = resetLink(context, environment, {
-    force: request.url.searchParams.get("forceReset")?.toLowerCase() === "true",
-    environments: stringList(body["environments"], "environments"),
-    legalEntities: stringList(body["legalEntities"], "legalEntities"),
-  });
-  return json(202, { requestId });
-}
-
-function prerequisites(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
-  const templateIds = stringList(objectBody(request)["templateIds"], "templateIds").map((tid) => tid.toLowerCase());
-  const value = templateIds.flatMap((tid) => {
-    const map = findServiceMapOfTemplate(context, environment, tid);
-    if (map === undefined) return [];
-    const prerequisites = [...new Set(prerequisiteTables(context, environment, map))]
-      .flatMap((table) => serviceMapsOfTable(context, environment, table))
-      .filter((candidate) => candidate.pid !== map.pid)
-      .sort((a, b) => (a.versions[0]?.seq ?? 0) - (b.versions[0]?.seq ?? 0))
-      .map((candidate) => candidate.active.tid);
-    return [{ tid, prerequisites }];
-  });
-  return json(200, { value });
-}
-
-function stringList(value: unknown, name: string): string[] {
-  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === "string")) {
-    throw new ApiError(400, "BadRequest", `${name} must be a list of strings.`);
+/** `[[...ids of the maps it depends on through lookups, the id sent]]` (dualwrite-service.md §5.10). */
+function prerequisites(context: SandboxContext, connection: ConnectionSet, request: ApiRequest): ApiResponse {
+  const body = jsonBody(request);
+  if (!Array.isArray(body) || body.length !== 1 || typeof body[0] !== "string") throw new ApiError(400, "BadRequest", 'The body is a JSON array with one template id: ["<templateId>"].');
+  const templateId = body[0];
+  const service = context.store.service;
+  const map = mapOfTemplate(service, templateId);
+  const sides = sidesOf(context, connection);
+  if (map === undefined || map.cid !== connection.cid || sides === undefined) throw new ApiError(404, "NotFound", `No table map has template ${templateId}.`);
+  const dataverse = sides.dataverse.dataverse;
+  const definition = definitionOfTemplate(dataverse, templateById(service, templateId));
+  const lookups = tableByName(dataverse, map.table_name)?.lookups ?? {};
+  const targets = new Set<string>();
+  for (const field of definition?.mapping.fields ?? []) {
+    if (field.dv === null || !field.dv.includes(".")) continue;
+    const target = field.relatedEntity ?? lookups[firstSegment(field.dv)];
+    if (target !== undefined && target !== map.table_name) targets.add(target);
   }
-  return value;
+  const ids = mapsOf(service, connection.cid)
+    .filter((candidate) => candidate.seq !== map.seq && targets.has(candidate.table_name))
+    .map((candidate) => candidate.active_template);
+  return json(200, [[...ids, templateId]]);
+}
+
+function projectExecution(context: SandboxContext, pid: string): ApiResponse {
+  const map = mapByPid(context.store.service, pid);
+  if (map === undefined) throw new ApiError(404, "NotFound", `No project ${pid}.`);
+  return json(200, renderProjectExecution(context.store.service, map));
+}
+
+/**
+ * Reset link (dualwrite-service.md §5.13; docs data-entities/dual-write/reset.md): refuses while a
+ * map runs unless forced; otherwise, before answering, drops maps, keys and history, clears the
+ * runtime tables on both sides, sets the legal entities and points the link at the pair's own
+ * Dataverse. Map definitions stay in Dataverse: Apply Solution brings them back.
+ */
+function reset(context: SandboxContext, connection: ConnectionSet, request: ApiRequest, log: WriteLog): ApiResponse {
+  const service = context.store.service;
+  const force = request.url.searchParams.get("forceReset");
+  // .NET's bool text, True/False (DW Helper DWLibary/Engines/ResetLinkEngine.cs:59).
+  if (force === null || !/^(true|false)$/i.test(force)) throw new ApiError(400, "BadRequest", "forceReset must be True or False.");
+  const body = objectOf(jsonBody(request), "The Reset body");
+  const list = body["environments"];
+  const kinds = Array.isArray(list) ? list.map((entry: unknown) => (typeof entry === "object" && entry !== null ? Reflect.get(entry, "targetType") : undefined)) : [];
+  // The Dataverse entry comes first, then F&O (DW Helper DWLibary/Engines/ResetLinkEngine.cs:126-127).
+  if (kinds.length !== 2 || kinds[0] !== "CRM" || kinds[1] !== "AX") {
+    throw new ApiError(400, "BadRequest", "environments must hold the Dataverse (CRM) entry first, then the finance and operations (AX) entry.");
+  }
+  const legalEntities = body["legalEntities"];
+  if (!Array.isArray(legalEntities) || !legalEntities.every((code): code is string => typeof code === "string")) {
+    throw new ApiError(400, "BadRequest", "legalEntities must be a list of company codes.");
+  }
+  const busy = mapsOf(service, connection.cid).filter(isBusy);
+  if (busy.length > 0 && force.toLowerCase() !== "true") {
+    throw new ApiError(409, "Conflict", `${busy.length} table map(s) are running or paused (for example ${busy[0]?.name ?? "?"}); stop them or reset with forceReset=True.`);
+  }
+  const sides = sidesOf(context, connection);
+  const own = context.store.env(connection.foEnv);
+  if (sides !== undefined) clearRuntime(sides.finops.finops, sides.dataverse.dataverse);
+  dropServiceState(service, connection.cid);
+  // The link is restored to the Power Platform integration's Dataverse: the pair's own (reset.md scenario 2).
+  setLink(service, connection.cid, own?.name ?? connection.dataverseEnv, legalEntities.map((code) => code.toUpperCase()));
+  if (own !== undefined && own.name !== connection.dataverseEnv) clearRuntime(own.finops, own.dataverse);
+  log(connection.foEnv);
+  return json(200, {});
 }

@@ -1,85 +1,115 @@
 import type Database from "better-sqlite3";
 import type { SandboxContext } from "../context.js";
 import { dataverseUrl } from "../context.js";
-import { deleteAllRows, getRow, putRow } from "../store/rows.js";
+import { deleteAllRows, getRow, listRows, putRow } from "../store/rows.js";
 import { sql } from "../store/sql.js";
 import type { EnvironmentHandles } from "../store/store.js";
+import type { RunningMap } from "./definition.js";
+import { RUNTIME_SET } from "./definition.js";
 import { stableGuid } from "./ids.js";
-import { integrationKeyOf } from "./integration-keys.js";
-import type { Link } from "./link.js";
-import type { ServiceMap } from "./maps.js";
-import { RUNTIME_SET } from "./maps.js";
 import { versionParts } from "./mapping.js";
+import type { ConnectionSet } from "./service.js";
+import { integrationKeyOf } from "./service.js";
 
 export type RuntimeStatus = "Running" | "Paused" | "Stopped";
 
+// Two DualWriteProjectConfiguration rows per map, one per direction (DOMAIN.md §6; CDM DualWriteProjectConfiguration.md).
 const LEGS = [
   { suffix: "AXToCRM", filter: "sourceFilter" },
   { suffix: "CRMToAX", filter: "reversedSourceFilter" },
 ] as const;
 
-export function projectName(map: ServiceMap, suffix: string): string {
-  return `${map.entity}_${map.table}_${suffix}`;
+function legProjectName(map: RunningMap, suffix: string): string {
+  return `${map.projectName}_${suffix}`;
 }
 
 /**
- * What starting a map leaves behind: two DualWriteProjectConfiguration rows (one per direction)
- * with their field configuration and business event in F&O, and a runtime configuration row for
- * the Dataverse-sourced leg in the linked Dataverse. These rows are what a database copy carries along.
+ * What starting a map leaves behind: the F&O runtime rows (one per direction) with their field
+ * configuration and business event, and a runtime configuration row in the linked Dataverse that
+ * names the organization it was written for. These rows are what a database copy carries along.
  */
-export function writeRuntimeRows(context: SandboxContext, environment: EnvironmentHandles, dataverse: EnvironmentHandles, map: ServiceMap, link: Link): void {
-  const finops = environment.finops;
-  const key = (integrationKeyOf(finops, map.table) ?? []).join(",");
-  const alerts = map.active.properties["alerts"];
+export function writeRuntimeRows(context: SandboxContext, connection: ConnectionSet, finops: EnvironmentHandles, dataverse: EnvironmentHandles, map: RunningMap): void {
+  const key = (integrationKeyOf(context.store.service, connection.cid, map.entitySet) ?? []).join(",");
+  const alerts = map.properties["alerts"];
   for (const leg of LEGS) {
-    const name = projectName(map, leg.suffix);
-    const version = Number((sql(finops, "SELECT COALESCE(MAX(version), 0) + 1 AS next FROM project_configs").get() as { next: number }).next);
-    sql(finops, "INSERT OR REPLACE INTO project_configs VALUES (?, ?, ?, ?, ?, 'Running', ?, ?, ?, ?)").run(
+    const name = legProjectName(map, leg.suffix);
+    const version = Number((sql(finops.finops, "SELECT COALESCE(MAX(version), 0) + 1 AS next FROM project_configs").get() as { next: number }).next);
+    sql(finops.finops, "INSERT OR REPLACE INTO project_configs VALUES (?, ?, ?, ?, ?, 'Running', ?, ?, ?, ?)").run(
       name,
       map.table,
       map.entity,
       map.pid,
-      link.dataverseEnv,
-      link.legalEntities.join(","),
-      map.active.mapping[leg.filter],
+      dataverse.name,
+      connection.legalEntities.join(","),
+      map.mapping[leg.filter],
       key,
       version,
     );
-    sql(finops, "INSERT OR REPLACE INTO project_field_configs VALUES (?, ?, ?, ?, ?)").run(
+    sql(finops.finops, "INSERT OR REPLACE INTO project_field_configs VALUES (?, ?, ?, ?, ?)").run(
       name,
       map.pid,
-      JSON.stringify(map.active.mapping.fields),
-      JSON.stringify(lookupUrls(context, link, map)),
+      JSON.stringify(map.mapping.fields),
+      JSON.stringify(lookupUrls(context, dataverse.name, map)),
       JSON.stringify(Array.isArray(alerts) ? alerts : []),
     );
   }
-  sql(finops, "INSERT OR REPLACE INTO business_events VALUES (?, ?, ?, ?)").run(`DualWrite_${map.entity}_${map.table}`, map.pid, map.entity, projectName(map, "AXToCRM"));
+  sql(finops.finops, "INSERT OR REPLACE INTO business_events VALUES (?, ?, ?, ?)").run(`DualWrite_${map.entity}_${map.table}`, map.pid, map.entity, legProjectName(map, "AXToCRM"));
   const id = stableGuid(`dwctl-sandbox-runtime|${map.pid}`);
   const existing = getRow(dataverse.dataverse, RUNTIME_SET, id);
   const stamp = new Date(context.now()).toISOString();
   putRow(dataverse.dataverse, RUNTIME_SET, id, {
     msdyn_dualwriteruntimeconfigid: id,
     msdyn_name: `${map.entitySet} - ${map.entity}`,
-    msdyn_unsecure: JSON.stringify({ SourceEntityName: map.table, DestinationEntityName: map.entity, EntityMapVersion: versionParts(map.active.version) }),
+    // msdyn_unsecure's shape: DOMAIN.md §6 (third-party map viewer).
+    msdyn_unsecure: JSON.stringify({ SourceEntityName: map.table, DestinationEntityName: map.entity, EntityMapVersion: versionParts(map.version) }),
+    msdyn_secureconfig: JSON.stringify({ Organization: dataverse.identity.organizationId }),
     createdon: existing?.data["createdon"] ?? stamp,
     modifiedon: stamp,
     statecode: 0,
   });
 }
 
-function lookupUrls(context: SandboxContext, link: Link, map: ServiceMap): string[] {
-  const base = `${dataverseUrl(context, link.dataverseEnv)}/api/data/v9.2/`;
-  return map.active.mapping.fields.flatMap((field) => (field.dv?.includes(".") === true ? [`${base}${field.dv.split(".")[0] ?? ""}`] : []));
+function lookupUrls(context: SandboxContext, dataverseEnv: string, map: RunningMap): string[] {
+  const base = `${dataverseUrl(context, dataverseEnv)}/api/data/v9.2/`;
+  return map.mapping.fields.flatMap((field) => (field.dv?.includes(".") === true ? [`${base}${field.dv.split(".")[0] ?? ""}`] : []));
 }
 
 export function setRuntimeStatus(finops: Database.Database, pid: string, status: RuntimeStatus): void {
   sql(finops, "UPDATE project_configs SET status = ? WHERE pid = ?").run(status, pid);
 }
 
-/** What Reset link clears (DOMAIN.md section 5). */
+/** Reset link's cleanup of both sides (docs data-entities/dual-write/reset.md). */
 export function clearRuntime(finops: Database.Database, dataverse: Database.Database): void {
-  for (const table of ["project_configs", "project_field_configs", "business_events", "integration_keys", "map_states", "change_queue"]) {
-    sql(finops, `DELETE FROM ${table}`).run();
-  }
+  for (const table of ["project_configs", "project_field_configs", "business_events"]) sql(finops, `DELETE FROM ${table}`).run();
   deleteAllRows(dataverse, RUNTIME_SET);
+}
+
+/**
+ * The organization of a runtime row for `table` that is not `organizationId`: what makes the
+ * dual-write plug-in refuse writes after a Dataverse copy (docs dual-write-troubleshooting-live-sync.md).
+ */
+export function foreignRuntimeOrganization(dataverse: Database.Database, table: string, organizationId: string): string | undefined {
+  for (const row of listRows(dataverse, RUNTIME_SET)) {
+    const unsecure = parseObject(row.data["msdyn_unsecure"]);
+    const secure = parseObject(row.data["msdyn_secureconfig"]);
+    const organization = secure["Organization"];
+    if (String(unsecure["SourceEntityName"] ?? "").toLowerCase() !== table.toLowerCase()) continue;
+    if (typeof organization === "string" && organization.toLowerCase() !== organizationId.toLowerCase()) return organization;
+  }
+  return undefined;
+}
+
+function parseObject(value: unknown): Record<string, unknown> {
+  if (typeof value !== "string") return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The error the dual-write runtime plug-in raises (docs dual-write-troubleshooting-live-sync.md). */
+export function secureConfigMessage(source: string, actual: string): string {
+  return `SecureConfig Organization (${source}) does not match actual CRM Organization (${actual})`;
 }

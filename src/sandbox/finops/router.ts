@@ -4,7 +4,7 @@ import { finopsUrl } from "../context.js";
 import { errorResponse, json, noContent, objectBody } from "../api/respond.js";
 import type { ApiRequest, ApiResponse } from "../api/types.js";
 import { ApiError } from "../api/types.js";
-import { readLink } from "../dualwrite/link.js";
+import { connectionOfFinOps } from "../dualwrite/service.js";
 import { applySelect, compileFilter, lookupProperty, pageOf, selectList } from "../odata/query.js";
 import { keyValue, parseKeyPredicate, parseSegments } from "../odata/path.js";
 import { checkPreconditions } from "../odata/etag.js";
@@ -66,7 +66,7 @@ function records(context: SandboxContext, environment: EnvironmentHandles, reque
   const entity = findEntity(environment.finops, set);
   if (entity !== undefined && entity.entitySet !== set) throw new ApiError(404, "NotFound", `Entity set names are case-sensitive: use ${entity.entitySet}.`);
   if (key === undefined) {
-    if (request.method === "GET") return list(environment, request, set, entity, base);
+    if (request.method === "GET") return list(context, environment, request, set, entity, base);
     if (request.method === "POST") return create(context, environment, request, set, entity, base);
     throw new ApiError(405, "MethodNotAllowed", `${request.method} is not allowed on ${set}.`);
   }
@@ -91,10 +91,10 @@ function records(context: SandboxContext, environment: EnvironmentHandles, reque
   }
 }
 
-function list(environment: EnvironmentHandles, request: ApiRequest, set: string, entity: EntityInfo | undefined, base: string): ApiResponse {
+function list(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest, set: string, entity: EntityInfo | undefined, base: string): ApiResponse {
   const query = request.url.searchParams;
   const crossCompany = query.get("cross-company")?.toLowerCase() === "true";
-  const company = defaultCompany(environment);
+  const company = defaultCompany(context, environment);
   const filter = compileFilter(query);
   const rows = listRows(environment.finops, set).filter((row) => {
     if (!crossCompany && entity?.companySpecific === true && String(lookupProperty(row.data, "dataAreaId") ?? "").toLowerCase() !== company) return false;
@@ -109,7 +109,7 @@ function list(environment: EnvironmentHandles, request: ApiRequest, set: string,
 
 function create(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest, set: string, entity: EntityInfo | undefined, base: string): ApiResponse {
   const data = merge({}, objectBody(request), entity);
-  if (entity?.companySpecific === true && lookupProperty(data, "dataAreaId") === undefined) data["dataAreaId"] = defaultCompany(environment);
+  if (entity?.companySpecific === true && lookupProperty(data, "dataAreaId") === undefined) data["dataAreaId"] = defaultCompany(context, environment);
   if (entity !== undefined) {
     const keys = keyProperties(entity);
     const missing = keys.filter((name) => {
@@ -160,7 +160,7 @@ function render(row: StoredRow): Row {
 }
 
 /** The user's default company: the first linked legal entity, in F&O's lower case. */
-function defaultCompany(environment: EnvironmentHandles): string {
-  const first = readLink(environment.finops)?.legalEntities[0] ?? environment.legalEntities[0] ?? "dat";
+function defaultCompany(context: SandboxContext, environment: EnvironmentHandles): string {
+  const first = connectionOfFinOps(context.store.service, environment.name)?.legalEntities[0] ?? environment.legalEntities[0] ?? "dat";
   return first.toLowerCase();
 }

@@ -73,7 +73,12 @@ export const TABLE_SEEDS: readonly TableSeed[] = [
     COMPANY,
   ),
   table("msdyn_dualwriteentitymap", "msdyn_dualwriteentitymaps", ["msdyn_name", "msdyn_displayname", "msdyn_mapping", "msdyn_properties", "msdyn_version", "solutionid"]),
-  table("msdyn_dualwriteruntimeconfig", "msdyn_dualwriteruntimeconfigs", ["msdyn_name", "msdyn_unsecure"]),
+  // The organization a runtime row was written for: the dual-write plug-in compares it with its own
+  // (docs data-entities/dual-write/dual-write-troubleshooting-live-sync.md, "SecureConfig Organization").
+  table("msdyn_dualwriteruntimeconfig", "msdyn_dualwriteruntimeconfigs", ["msdyn_name", "msdyn_unsecure", "msdyn_secureconfig"]),
+  // Documented Web API tables (docs power-apps reference/entities/publisher.md, solution.md).
+  table("publisher", "publishers", ["uniquename", "friendlyname", "customizationprefix"]),
+  table("solution", "solutions", ["uniquename", "friendlyname", "version", "ismanaged", "description"], { publisherid: "publisher" }),
   table("environmentvariabledefinition", "environmentvariabledefinitions", ["schemaname", "displayname", "type", "defaultvalue"]),
   table("environmentvariablevalue", "environmentvariablevalues", ["schemaname", "value"], { environmentvariabledefinitionid: "environmentvariabledefinition" }),
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import type { EnvironmentSeed } from "../options.js";
+import type { ResolvedEnvironmentSeed } from "../options.js";
 import { ENTITY_SEEDS, ENUM_SEEDS, TABLE_SEEDS } from "./catalog.js";
 import { putRow } from "./rows.js";
 import { sql, writeMeta } from "./sql.js";
@@ -10,7 +10,13 @@ const CURRENCIES = [
   { code: "EUR", name: "Euro", symbol: "€" },
 ];
 
-export function seedDataverse(db: Database.Database, environment: EnvironmentSeed, now: number): void {
+/** Every environment has these publishers, so solutions can be made for Contoso and Microsoft maps. */
+const PUBLISHERS = [
+  { uniquename: "contoso", friendlyname: "Contoso", customizationprefix: "contoso" },
+  { uniquename: "microsoft", friendlyname: "Microsoft", customizationprefix: "msdyn" },
+];
+
+export function seedDataverse(db: Database.Database, environment: ResolvedEnvironmentSeed, now: number): void {
   writeMeta(db, "environment", environment.name);
   writeMeta(db, "seededAt", new Date(now).toISOString());
   writeMeta(db, "version", "0");
@@ -22,6 +28,10 @@ export function seedDataverse(db: Database.Database, environment: EnvironmentSee
   for (const code of environment.legalEntities) {
     const id = randomUUID();
     putRow(db, "cdm_companies", id, { cdm_companyid: id, cdm_companycode: code, cdm_name: `${code} legal entity`, createdon: stamp, modifiedon: stamp, statecode: 0 });
+  }
+  for (const publisher of PUBLISHERS) {
+    const id = randomUUID();
+    putRow(db, "publishers", id, { publisherid: id, ...publisher, createdon: stamp, modifiedon: stamp, statecode: 0 });
   }
   for (const currency of CURRENCIES) {
     const id = randomUUID();
@@ -38,16 +48,12 @@ export function seedDataverse(db: Database.Database, environment: EnvironmentSee
   }
 }
 
-export function seedFinOps(db: Database.Database, environment: EnvironmentSeed, organizationId: string, now: number): void {
+export function seedFinOps(db: Database.Database, environment: ResolvedEnvironmentSeed, now: number): void {
   writeMeta(db, "environment", environment.name);
   writeMeta(db, "seededAt", new Date(now).toISOString());
   writeMeta(db, "version", "0");
-  sql(db, "INSERT OR REPLACE INTO link (id, dataverse_env, dataverse_org, legal_entities, linked_at) VALUES (1, ?, ?, ?, ?)").run(
-    environment.name,
-    organizationId,
-    JSON.stringify(environment.legalEntities),
-    now,
-  );
+  writeMeta(db, "changeTracking", "on");
+  writeMeta(db, "businessEventEndpoints", "present");
   const insertEntity = sql(db, "INSERT OR REPLACE INTO entities (name, entity_set, company_specific, properties) VALUES (?, ?, ?, ?)");
   for (const entity of ENTITY_SEEDS) {
     insertEntity.run(entity.Name, entity.EntitySetName, entity.companySpecific ? 1 : 0, JSON.stringify(entity.Properties));

@@ -1,15 +1,19 @@
 import { copyFileSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import type { CopySide, EnvironmentSeed } from "../options.js";
+import { randomUUID } from "node:crypto";
+import type { CopySide, CopyVariant, ResolvedEnvironmentSeed } from "../options.js";
 import type { DataverseIdentity } from "./identity.js";
 import { loadIdentities } from "./identity.js";
-import { DATAVERSE_SCHEMA, FINOPS_SCHEMA } from "./schema.js";
+import { DATAVERSE_SCHEMA, FINOPS_SCHEMA, SERVICE_SCHEMA } from "./schema.js";
 import { seedDataverse, seedFinOps } from "./seed.js";
+import { sql, writeMeta } from "./sql.js";
 
 export interface EnvironmentHandles {
   name: string;
   legalEntities: string[];
+  /** The bare host clients name this F&O environment by (dualwrite-service.md §3). */
+  financeAndOperationsHost: string;
   identity: DataverseIdentity;
   finops: Database.Database;
   dataverse: Database.Database;
@@ -21,10 +25,11 @@ type Side = "finops" | "dataverse";
 export class Store {
   readonly #handles = new Map<string, EnvironmentHandles>();
   #identities = new Map<string, DataverseIdentity>();
+  #service: Database.Database | undefined;
 
   constructor(
     readonly dataDir: string,
-    readonly seeds: readonly EnvironmentSeed[],
+    readonly seeds: readonly ResolvedEnvironmentSeed[],
     private readonly now: () => number,
   ) {}
 
@@ -35,16 +40,29 @@ export class Store {
   open(regenerateIdentities = false): void {
     mkdirSync(this.dataDir, { recursive: true });
     this.#identities = loadIdentities(this.dataDir, this.names, regenerateIdentities);
+    this.#service = this.#openService();
     for (const seed of this.seeds) {
       const identity = this.#identity(seed.name);
       this.#handles.set(seed.name, {
         name: seed.name,
         legalEntities: seed.legalEntities,
+        financeAndOperationsHost: seed.financeAndOperationsHost,
         identity,
         dataverse: this.#openSide(seed, "dataverse"),
         finops: this.#openSide(seed, "finops"),
       });
     }
+  }
+
+  /** The dual-write management service's database: not part of either environment, so never copied with one. */
+  get service(): Database.Database {
+    if (this.#service === undefined) throw new Error("the sandbox store is not open");
+    return this.#service;
+  }
+
+  /** Every database, for a transaction that spans one request. */
+  databases(): Database.Database[] {
+    return [this.service, ...this.all().flatMap((environment) => [environment.finops, environment.dataverse])];
   }
 
   env(name: string): EnvironmentHandles | undefined {
@@ -55,12 +73,16 @@ export class Store {
     return [...this.#handles.values()];
   }
 
+  servicePath(): string {
+    return join(this.dataDir, "service.db");
+  }
+
   path(name: string, side: Side): string {
     return join(this.dataDir, `${name}-${side}.db`);
   }
 
   /** A database refresh: the target's file(s) replaced by a copy of the source's. */
-  copy(from: string, to: string, side: CopySide): void {
+  copy(from: string, to: string, side: CopySide, variant: CopyVariant): void {
     const source = this.#handles.get(from);
     const target = this.#handles.get(to);
     if (source === undefined || target === undefined) throw new RangeError(`unknown environment "${source === undefined ? from : to}"`);
@@ -73,6 +95,7 @@ export class Store {
       copyFileSync(this.path(from, part), this.path(to, part));
       target[part] = this.#openSide(seed, part);
     }
+    if (sides.includes("finops") && variant === "lcs") lcsRefreshCleanup(target.finops);
   }
 
   reset(): void {
@@ -81,10 +104,13 @@ export class Store {
       removeDatabase(this.path(name, "finops"));
       removeDatabase(this.path(name, "dataverse"));
     }
+    removeDatabase(this.servicePath());
     this.open(true);
   }
 
   close(): void {
+    if (this.#service?.open === true) this.#service.close();
+    this.#service = undefined;
     for (const handles of this.#handles.values()) {
       if (handles.finops.open) handles.finops.close();
       if (handles.dataverse.open) handles.dataverse.close();
@@ -92,7 +118,37 @@ export class Store {
     this.#handles.clear();
   }
 
-  #openSide(seed: EnvironmentSeed, side: Side): Database.Database {
+  #openService(): Database.Database {
+    const db = new Database(this.servicePath());
+    db.pragma("journal_mode = DELETE");
+    db.pragma("synchronous = OFF");
+    db.exec(SERVICE_SCHEMA);
+    const now = this.now();
+    db.transaction(() => {
+      if ((sql(db, "SELECT value FROM meta WHERE key = 'tenant'").get() as { value: string } | undefined) === undefined) writeMeta(db, "tenant", randomUUID());
+      const tenant = (sql(db, "SELECT value FROM meta WHERE key = 'tenant'").get() as { value: string }).value;
+      // Every pair starts linked (DOMAIN.md §5: the link is made from LCS), each to its own Dataverse.
+      for (const seed of this.seeds) {
+        if (sql(db, "SELECT 1 FROM connection_sets WHERE fo_env = ?").get(seed.name) !== undefined) continue;
+        const cid = randomUUID();
+        sql(db, "INSERT INTO connection_sets VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)").run(
+          cid,
+          `${seed.name}-dw-${cid.slice(0, 8)}`,
+          seed.name,
+          seed.name,
+          `ds-ax-${randomUUID().slice(0, 8)}`,
+          `ds-crm-${randomUUID().slice(0, 8)}`,
+          randomUUID(),
+          tenant,
+          JSON.stringify(seed.legalEntities),
+          now,
+        );
+      }
+    })();
+    return db;
+  }
+
+  #openSide(seed: ResolvedEnvironmentSeed, side: Side): Database.Database {
     const path = this.path(seed.name, side);
     const fresh = !existsSync(path);
     const db = new Database(path);
@@ -103,7 +159,7 @@ export class Store {
     if (fresh) {
       const now = this.now();
       db.transaction(() => {
-        if (side === "finops") seedFinOps(db, seed, this.#identity(seed.name).organizationId, now);
+        if (side === "finops") seedFinOps(db, seed, now);
         else seedDataverse(db, seed, now);
       })();
     }
@@ -116,11 +172,26 @@ export class Store {
     return identity;
   }
 
-  #seed(name: string): EnvironmentSeed {
+  #seed(name: string): ResolvedEnvironmentSeed {
     const seed = this.seeds.find((candidate) => candidate.name === name);
     if (seed === undefined) throw new RangeError(`unknown environment "${name}"`);
     return seed;
   }
+}
+
+/**
+ * What an LCS database refresh removes from the copy (docs database/database-refresh.md, rev.
+ * 01/12/2023; dualwrite-service.md §8): the dual-write configuration, entity change tracking and
+ * the business-event endpoints.
+ */
+function lcsRefreshCleanup(finops: Database.Database): void {
+  finops.transaction(() => {
+    // BusinessEventsDefinition rows stay: the doc removes endpoints, not that table (dualwrite-service.md §8),
+    // so the conservative copy still carries them for the runbook to clean.
+    for (const table of ["project_configs", "project_field_configs"]) sql(finops, `DELETE FROM ${table}`).run();
+    writeMeta(finops, "changeTracking", "off");
+    writeMeta(finops, "businessEventEndpoints", "removed");
+  })();
 }
 
 function removeDatabase(path: string): void {

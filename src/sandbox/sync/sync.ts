@@ -4,11 +4,10 @@ import { SYNC_LOG_LIMIT } from "../context.js";
 import { ApiError } from "../api/types.js";
 import { registerCustomTable, tableByName } from "../dataverse/tables.js";
 import { entitySetOf, findEntity } from "../finops/entities.js";
-import { integrationKeyOf } from "../dualwrite/integration-keys.js";
-import { linkedDataverse, readLink } from "../dualwrite/link.js";
-import type { ServiceMap } from "../dualwrite/maps.js";
-import { findServiceMap, serviceMapsOfEntity, serviceMapsOfTable } from "../dualwrite/maps.js";
-import { STATE, getMapState, stateOf } from "../dualwrite/state.js";
+import type { RunningMap } from "../dualwrite/definition.js";
+import { runningMapOf } from "../dualwrite/definition.js";
+import type { ConnectionSet, MapRow } from "../dualwrite/service.js";
+import { STATE, connectionByCid, connectionOfFinOps, connectionsOfDataverse, integrationKeyOf, mapsOf, sidesOf } from "../dualwrite/service.js";
 import { lookupProperty } from "../odata/query.js";
 import { listRows, putRow } from "../store/rows.js";
 import { sql } from "../store/sql.js";
@@ -19,33 +18,46 @@ import { transformRow } from "./transform.js";
 
 type Row = Record<string, unknown>;
 
+interface Sides {
+  connection: ConnectionSet;
+  finops: EnvironmentHandles;
+  dataverse: EnvironmentHandles;
+}
+
 /** Dual-write is synchronous: a change on F&O reaches Dataverse in the same call, or the call fails. */
 export function syncFromFinOps(context: SandboxContext, environment: EnvironmentHandles, entitySet: string, row: Row): void {
-  const linked = linkedDataverse(context, environment);
-  if (linked === undefined) return;
+  const connection = connectionOfFinOps(context.store.service, environment.name);
+  const sides = connection === undefined ? undefined : sidesOf(context, connection);
+  if (connection === undefined || sides === undefined) return;
   const entity = findEntity(environment.finops, entitySet);
   const names = new Set([entitySet.toLowerCase(), entity?.name.toLowerCase(), entity?.entitySet.toLowerCase()]);
-  for (const map of serviceMapsOfEntity(context, environment, names)) {
-    route(context, environment, map, 1, environment.name, row, () => writeToDataverse(context, environment, linked.dataverse, map, row, false));
+  for (const map of mapsOf(context.store.service, connection.cid)) {
+    if (!names.has(map.entity.toLowerCase())) continue;
+    route(context, { connection, ...sides }, map, 1, environment.name, row);
   }
 }
 
 export function syncFromDataverse(context: SandboxContext, dataverse: EnvironmentHandles, table: string, row: Row): void {
-  for (const environment of context.store.all()) {
-    if (readLink(environment.finops)?.dataverseEnv !== dataverse.name) continue;
-    for (const map of serviceMapsOfTable(context, environment, table)) {
-      route(context, environment, map, 2, dataverse.name, row, () => writeToFinOps(context, environment, dataverse, map, row, false));
+  for (const connection of connectionsOfDataverse(context.store.service, dataverse.name)) {
+    const sides = sidesOf(context, connection);
+    if (sides === undefined) continue;
+    for (const map of mapsOf(context.store.service, connection.cid)) {
+      if (map.table_name !== table) continue;
+      route(context, { connection, ...sides }, map, 2, dataverse.name, row);
     }
   }
 }
 
-function route(context: SandboxContext, environment: EnvironmentHandles, map: ServiceMap, direction: SyncDirection, sourceEnv: string, row: Row, write: () => void): void {
-  const state = stateOf(getMapState(environment.finops, map.pid));
-  if (state === STATE.running || state === STATE.initialSync) write();
-  else if (state === STATE.paused || state === STATE.catchUp) {
-    // Paused maps keep the full sequence of changes, replayed in order on resume (A -> B -> C).
-    sql(environment.finops, "INSERT INTO change_queue (pid, direction, source_env, payload, enqueued_at) VALUES (?, ?, ?, ?, ?)").run(
-      map.pid,
+function route(context: SandboxContext, sides: Sides, map: MapRow, direction: SyncDirection, sourceEnv: string, row: Row): void {
+  const running = runningMapOf(map);
+  if (running === undefined) return;
+  if (map.state === STATE.running || map.state === STATE.initialSync) {
+    if (direction === 1) writeToDataverse(context, sides, running, row, false);
+    else writeToFinOps(context, sides, running, row, false);
+  } else if (map.state === STATE.paused || map.state === STATE.catchUp) {
+    // Paused maps keep the full sequence of changes, replayed in order on resume (DOMAIN.md §9 FAQ).
+    sql(context.store.service, "INSERT INTO change_queue (map_seq, direction, source_env, payload, enqueued_at) VALUES (?, ?, ?, ?, ?)").run(
+      map.seq,
       direction,
       sourceEnv,
       JSON.stringify(row),
@@ -54,29 +66,32 @@ function route(context: SandboxContext, environment: EnvironmentHandles, map: Se
   }
 }
 
+/**
+ * Catch-up on resume (dualwrite-service.md §4): "replay" writes the queue in order; "preserve"
+ * skips to live and keeps the queue; "discard" skips to live and drops it.
+ */
 export type QueueMode = "replay" | "discard" | "preserve";
 
-/** Catch-up after resume: replays the queued changes of one map in order; returns how many were written. */
-export function drainQueue(context: SandboxContext, environment: EnvironmentHandles, pid: string, mode: QueueMode): number {
+export function drainQueue(context: SandboxContext, map: MapRow, mode: QueueMode): number {
   if (mode === "preserve") return 0;
-  const items = sql(environment.finops, "SELECT seq, direction, source_env, payload FROM change_queue WHERE pid = ? ORDER BY seq").all(pid) as {
+  const service = context.store.service;
+  const items = sql(service, "SELECT seq, direction, source_env, payload FROM change_queue WHERE map_seq = ? ORDER BY seq").all(map.seq) as {
     seq: number;
     direction: number;
-    source_env: string;
     payload: string;
   }[];
-  sql(environment.finops, "DELETE FROM change_queue WHERE pid = ?").run(pid);
+  sql(service, "DELETE FROM change_queue WHERE map_seq = ?").run(map.seq);
   if (mode === "discard") return 0;
-  const map = findServiceMap(context, environment, pid);
-  const linked = linkedDataverse(context, environment);
-  if (map === undefined || linked === undefined) return 0;
+  const connection = connectionOfCid(context, map.cid);
+  const running = runningMapOf(map);
+  if (connection === undefined || running === undefined) return 0;
   let written = 0;
   for (const item of items) {
     const payload: unknown = JSON.parse(item.payload);
     if (typeof payload !== "object" || payload === null) continue;
     try {
-      if (item.direction === 1) writeToDataverse(context, environment, linked.dataverse, map, payload as Row, true);
-      else writeToFinOps(context, environment, context.store.env(item.source_env) ?? linked.dataverse, map, payload as Row, true);
+      if (item.direction === 1) writeToDataverse(context, connection, running, payload as Row, true);
+      else writeToFinOps(context, connection, running, payload as Row, true);
       written++;
     } catch (error) {
       // A change that cannot be written lands in catch-up errors in real life; here it is dropped.
@@ -86,71 +101,110 @@ export function drainQueue(context: SandboxContext, environment: EnvironmentHand
   return written;
 }
 
-/** Initial sync: every row of both sides through the map; the master's rows are written last, so they win. */
-export function initialSync(context: SandboxContext, environment: EnvironmentHandles, map: ServiceMap, master: string): number {
-  const linked = linkedDataverse(context, environment);
-  if (linked === undefined) return 0;
-  const dataverse = linked.dataverse;
-  const fromFinOps = (): number => copyAll(listRows(environment.finops, entitySetOf(environment.finops, map.entity)), (row) => writeToDataverse(context, environment, dataverse, map, row, false));
-  const fromDataverse = (): number => copyAll(listRows(dataverse.dataverse, map.entitySet), (row) => writeToFinOps(context, environment, dataverse, map, row, false));
-  return master === "AX" ? fromDataverse() + fromFinOps() : fromFinOps() + fromDataverse();
+function connectionOfCid(context: SandboxContext, cid: string): Sides | undefined {
+  const connection = connectionByCid(context.store.service, cid);
+  const sides = connection === undefined ? undefined : sidesOf(context, connection);
+  return connection === undefined || sides === undefined ? undefined : { connection, ...sides };
 }
 
-function copyAll(rows: readonly { data: Row }[], write: (row: Row) => void): number {
-  let written = 0;
+export interface InitialSyncResult {
+  /** Per legal entity: rows written and the errors met. */
+  companies: Map<string, { upserts: number; errors: { recordId: string; message: string }[] }>;
+}
+
+/** Initial sync: every row of both sides through the map; the master's rows are written last, so they win. */
+export function initialSync(context: SandboxContext, map: MapRow, master: string): InitialSyncResult {
+  const result: InitialSyncResult = { companies: new Map() };
+  const sides = connectionOfCid(context, map.cid);
+  const running = runningMapOf(map);
+  if (sides === undefined || running === undefined) return result;
+  for (const company of sides.connection.legalEntities) result.companies.set(company, { upserts: 0, errors: [] });
+  const bucket = (company: string): { upserts: number; errors: { recordId: string; message: string }[] } => {
+    const key = sides.connection.legalEntities.find((code) => code.toLowerCase() === company.toLowerCase()) ?? sides.connection.legalEntities[0] ?? "";
+    let entry = result.companies.get(key);
+    if (entry === undefined) {
+      entry = { upserts: 0, errors: [] };
+      result.companies.set(key, entry);
+    }
+    return entry;
+  };
+  const fromFinOps = (): void =>
+    copyAll(listRows(sides.finops.finops, entitySetOf(sides.finops.finops, running.entity)), (row) => String(lookupProperty(row.data, "dataAreaId") ?? ""), bucket, (row) =>
+      writeToDataverse(context, sides, running, row, false),
+    );
+  const fromDataverse = (): void =>
+    copyAll(listRows(sides.dataverse.dataverse, running.entitySet), () => "", bucket, (row) => writeToFinOps(context, sides, running, row, false));
+  if (master === "AX") {
+    fromDataverse();
+    fromFinOps();
+  } else {
+    fromFinOps();
+    fromDataverse();
+  }
+  return result;
+}
+
+function copyAll(
+  rows: readonly { id: string; data: Row }[],
+  companyOf: (row: { data: Row }) => string,
+  bucket: (company: string) => { upserts: number; errors: { recordId: string; message: string }[] },
+  write: (row: Row) => void,
+): void {
   for (const row of rows) {
+    const entry = bucket(companyOf(row));
     try {
       write(row.data);
-      written++;
+      entry.upserts++;
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
+      entry.errors.push({ recordId: row.id, message: error.message });
     }
   }
-  return written;
 }
 
-function keyColumns(environment: EnvironmentHandles, map: ServiceMap): string[] {
-  const key = integrationKeyOf(environment.finops, map.table);
+function keyColumns(context: SandboxContext, map: RunningMap): string[] {
+  const key = integrationKeyOf(context.store.service, map.cid, map.entitySet);
   if (key === undefined || key.length === 0) {
     throw new ApiError(400, "DualWriteSyncFailed", `Dual-write could not sync ${map.entity}: table ${map.table} has no integration key.`);
   }
   return key;
 }
 
-function foFieldOf(map: ServiceMap, column: string): string {
-  const field = map.active.mapping.fields.find((candidate) => candidate.dv !== null && candidate.dv.toLowerCase() === column.toLowerCase() && candidate.fo !== null);
+function foFieldOf(map: RunningMap, column: string): string {
+  const field = map.mapping.fields.find((candidate) => candidate.dv !== null && candidate.dv.toLowerCase() === column.toLowerCase() && candidate.fo !== null);
   if (field?.fo == null) {
     throw new ApiError(400, "DualWriteSyncFailed", `Dual-write could not sync ${map.entity}: integration key column ${column} is not mapped.`);
   }
   return field.fo;
 }
 
-function finOpsKey(map: ServiceMap, columns: readonly string[], row: Row): string[] {
+function finOpsKey(map: RunningMap, columns: readonly string[], row: Row): string[] {
   return columns.map((column) => {
     if (isCompanyColumn(column)) return String(lookupProperty(row, "dataAreaId") ?? "").toUpperCase();
     return String(lookupProperty(row, foFieldOf(map, column)) ?? "");
   });
 }
 
-function dataverseKey(dataverse: EnvironmentHandles, map: ServiceMap, columns: readonly string[], row: Row): string[] {
+function dataverseKey(dataverse: EnvironmentHandles, map: RunningMap, columns: readonly string[], row: Row): string[] {
   return columns.map((column) => {
     const value = String(readDataversePath(dataverse.dataverse, map.table, row, column) ?? "");
     return isCompanyColumn(column) ? value.toUpperCase() : value;
   });
 }
 
-function requireKey(map: ServiceMap, columns: readonly string[], key: readonly string[]): void {
+function requireKey(map: RunningMap, columns: readonly string[], key: readonly string[]): void {
   const missing = columns.filter((_, index) => key[index] === "");
   if (missing.length > 0) {
     throw new ApiError(400, "DualWriteSyncFailed", `Dual-write could not sync ${map.entity}: no value for integration key column(s) ${missing.join(", ")}.`);
   }
 }
 
-function writeToDataverse(context: SandboxContext, environment: EnvironmentHandles, dataverse: EnvironmentHandles, map: ServiceMap, source: Row, replayed: boolean): void {
-  const columns = keyColumns(environment, map);
+function writeToDataverse(context: SandboxContext, sides: Sides, map: RunningMap, source: Row, replayed: boolean): void {
+  const dataverse = sides.dataverse;
+  const columns = keyColumns(context, map);
   const key = finOpsKey(map, columns, source);
   requireKey(map, columns, key);
-  const values = transformRow(map.active.mapping.fields, (name) => lookupProperty(source, name), 1);
+  const values = transformRow(map.mapping.fields, (name) => lookupProperty(source, name), 1);
   const db = dataverse.dataverse;
   const existing = listRows(db, map.entitySet).find((row) => sameKey(dataverseKey(dataverse, map, columns, row.data), key));
   if (tableByName(db, map.table) === undefined) registerCustomTable(db, map.table, map.entitySet);
@@ -167,11 +221,12 @@ function writeToDataverse(context: SandboxContext, environment: EnvironmentHandl
   log(context, { pid: map.pid, direction: "toDataverse", environment: dataverse.name, entitySet: map.entitySet, id, replayed, values });
 }
 
-function writeToFinOps(context: SandboxContext, environment: EnvironmentHandles, dataverse: EnvironmentHandles, map: ServiceMap, source: Row, replayed: boolean): void {
-  const columns = keyColumns(environment, map);
+function writeToFinOps(context: SandboxContext, sides: Sides, map: RunningMap, source: Row, replayed: boolean): void {
+  const { finops: environment, dataverse } = sides;
+  const columns = keyColumns(context, map);
   const key = dataverseKey(dataverse, map, columns, source);
   requireKey(map, columns, key);
-  const values = transformRow(map.active.mapping.fields, (name) => readDataversePath(dataverse.dataverse, map.table, source, name), 2);
+  const values = transformRow(map.mapping.fields, (name) => readDataversePath(dataverse.dataverse, map.table, source, name), 2);
   columns.forEach((column, index) => {
     if (isCompanyColumn(column)) values["dataAreaId"] = (key[index] ?? "").toLowerCase();
   });
