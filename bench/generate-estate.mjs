@@ -13,7 +13,7 @@ export async function generateEstate(dir, { maps = 1000, fields = 40, levels = m
 pairs:
   - name: prod
     sandbox: true
-    financeAndOperations: { url: "http://127.0.0.1/prod/finops" }
+    financeAndOperations: { url: "http://prod.operations.localhost/prod/finops" }
     dataverse: { url: "http://127.0.0.1/prod/dataverse" }
     legalEntities: [USMF, USRT]
     auth: { method: sandbox }

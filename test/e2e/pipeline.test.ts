@@ -79,7 +79,7 @@ describe("the pipeline on the sandbox", () => {
     const connection = await connectSandbox({ dataDir: env.DWCTL_SANDBOX_DIR ?? "" });
     try {
       const gateway = gatewayForPair(
-        { name: "stage", sandbox: true, auth: { method: "sandbox" }, financeAndOperations: { url: "http://127.0.0.1/stage/finops" }, dataverse: { url: "http://127.0.0.1/stage/dataverse" } },
+        { name: "stage", sandbox: true, auth: { method: "sandbox" }, financeAndOperations: { url: "http://stage.operations.localhost/stage/finops" }, dataverse: { url: "http://127.0.0.1/stage/dataverse" } },
         {},
         { sandbox: { url: connection.url, secret: connection.secret } },
       );
@@ -121,7 +121,7 @@ describe("the pipeline on the sandbox", () => {
   it("a held lock stops a second apply, which names the holder; lock release frees it", async () => {
     const connection = await connectSandbox({ dataDir: env.DWCTL_SANDBOX_DIR ?? "" });
     const gateway = gatewayForPair(
-      { name: "stage", sandbox: true, auth: { method: "sandbox" }, financeAndOperations: { url: "http://127.0.0.1/stage/finops" }, dataverse: { url: "http://127.0.0.1/stage/dataverse" } },
+      { name: "stage", sandbox: true, auth: { method: "sandbox" }, financeAndOperations: { url: "http://stage.operations.localhost/stage/finops" }, dataverse: { url: "http://127.0.0.1/stage/dataverse" } },
       {},
       { sandbox: { url: connection.url, secret: connection.secret } },
     );

@@ -4,7 +4,7 @@ import { GatewayRefusedError } from "../gateway.js";
 import { PreconditionFailedError } from "../http/index.js";
 import { toMapRow } from "../mapping-json.js";
 import { compareVersions, describe, forgetIdentity, rowsOfMap, sameVersion } from "./rows.js";
-import type { GatewayState } from "./state.js";
+import { findMap, type GatewayState } from "./state.js";
 
 /** Saves a map version as a msdyn_dualwriteentitymap row inside the unmanaged solution, created when missing. */
 export async function saveMapDefinition(state: GatewayState, definition: MapDefinition, solution: string): Promise<{ versionId: string }> {
@@ -103,6 +103,11 @@ export async function activateMapVersion(state: GatewayState, ref: MapRef, versi
 }
 
 /** Deletes every Dataverse row of a map. */
+/**
+ * Deletes a map's versions from Dataverse (documented Web API). No call is known that removes a map
+ * from the dual-write service itself (dualwrite-service.md lists none), so when the service still
+ * lists the map afterwards this fails closed and says what a person has to do.
+ */
 export async function deleteMap(state: GatewayState, ref: MapRef): Promise<void> {
   const names = await state.tableNames();
   const rows = await state.mapRows(false);
@@ -116,4 +121,11 @@ export async function deleteMap(state: GatewayState, ref: MapRef): Promise<void>
     forgetIdentity(row);
   }
   state.invalidateMaps();
+  if (findMap(await state.maps(), ref, names) !== undefined) {
+    throw new GatewayRefusedError(
+      `the versions of ${describe(ref)} were deleted from Dataverse, but the dual-write service still lists the map`,
+      "no API is known that removes a table map from the dual-write service: delete it in the finance and operations dual-write page (the map is stopped), then plan again",
+      undefined,
+    );
+  }
 }

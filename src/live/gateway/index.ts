@@ -239,7 +239,7 @@ export interface GatewayForPairOptions extends CredentialOptions {
 }
 
 /**
- * The gateway of a configured pair. A sandbox pair's URLs (`http://127.0.0.1/prod/finops`) name
+ * The gateway of a configured pair. A sandbox pair's URLs (`http://prod.operations.localhost/prod/finops`) name
  * its environment; the running sandbox's origin is swapped in, while the snapshot keeps
  * reporting the configured URLs so that fingerprints do not change with the port.
  */
