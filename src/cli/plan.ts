@@ -37,8 +37,10 @@ export async function runPlan(paths: string[], options: PlanCommandOptions, io: 
       await writeFile(resolve(io.cwd, options.out), renderPlanJson(plan));
       io.stderr.write(`plan saved to ${options.out}; apply it with: dwctl apply --env ${pair.name} ${options.out}\n`);
     }
-    const changes = plan.actions.length > 0;
-    return options.detailedExitcode && changes ? 2 : 0;
+    if (!options.detailedExitcode) return 0;
+    // Terraform's contract: 1 when apply would refuse this plan, 2 for changes (drift is one), 0 for none.
+    if (plan.blockers.length > 0) return 1;
+    return plan.actions.length > 0 || plan.drift.length > 0 ? 2 : 0;
   } finally {
     await opened.close();
   }
@@ -50,12 +52,12 @@ export function planCommand(io: Io): Command {
     .argument("[paths...]", "files or folders to read (default: maps)")
     .option("--env <pair>", "environment pair name from environments.yaml")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
-    .option("--detailed-exitcode", "exit 0 for no changes, 2 for changes, 1 for errors", false)
+    .option("--detailed-exitcode", "exit 0 for no changes, 2 for changes or drift, 1 for errors or a plan apply would refuse", false)
     .option("--out <file>", "save the plan as JSON, to apply exactly what was reviewed")
     .option("--prune", "delete maps that dwctl applied before and git no longer has (never protected ones)", false)
     .option("--max-stops <n>", "plans that stop more maps than this need --confirm", parsePositive, 10)
     .option("--confirm <pair>", "confirm stops, deletes and initial syncs on a protected pair")
-    .addHelpText("after", "\nExit codes: 0 success (with --detailed-exitcode: no changes), 1 error, 2 changes (with --detailed-exitcode).")
+    .addHelpText("after", "\nExit codes: 0 success (with --detailed-exitcode: no changes), 1 error (with --detailed-exitcode: also a blocked plan), 2 changes or drift (with --detailed-exitcode).")
     .action(async (paths: string[], opts: PlanCommandOptions) => {
       const code = await runPlan(paths, opts, io);
       if (code !== 0) throw new ExitError(code);

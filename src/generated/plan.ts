@@ -702,7 +702,7 @@ export interface Blocker {
   /**
    * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link.
    */
-  kind: "lookupCycle" | "linkMismatch" | "notLinked";
+  kind: "lookupCycle" | "linkMismatch" | "notLinked" | "staleRuntimeConfiguration";
   /**
    * Why, and what to do.
    */

@@ -6,7 +6,7 @@ import { mapTitle } from "./describe-action.js";
 import { ignoresAnything } from "./match-ignore-rules.js";
 import { definitionHash, sameDefinition } from "./normalise-definition.js";
 import type { Drift } from "./plan.js";
-import { linkMismatch, sameUrl } from "./plan-link.js";
+import { linkMismatch, staleRuntimeUrls } from "./plan-link.js";
 import { settledState, type MapPlan } from "./plan-map.js";
 
 function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
@@ -20,9 +20,7 @@ function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
       message: `the dual-write link of ${snapshot.identity.financeAndOperationsUrl} (connection set ${link.connectionSet}) points at the Dataverse ${link.dataverseUrl}, not at ${own}; run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean the runtime configuration tables), then plan again.`,
     });
   }
-  const stale = [...new Set(snapshot.runtime.financeAndOperations.map((r) => r.externalEnvironmentUrl))]
-    .filter((u) => !sameUrl(u, own))
-    .sort();
+  const stale = staleRuntimeUrls(snapshot);
   for (const url of stale) {
     const rows = snapshot.runtime.financeAndOperations.filter((r) => r.externalEnvironmentUrl === url).length;
     out.push({

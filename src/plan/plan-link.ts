@@ -18,6 +18,16 @@ export function linkMismatch(snapshot: Snapshot): boolean {
 }
 
 /**
+ * The Dataverse URLs that finance and operations runtime rows (DualWriteProjectConfiguration) point
+ * at, other than the pair's own: what a raw copy of another environment's database leaves behind
+ * (dualwrite-service.md §8).
+ */
+export function staleRuntimeUrls(snapshot: Snapshot): string[] {
+  const own = snapshot.identity.dataverseUrl;
+  return [...new Set(snapshot.runtime.financeAndOperations.map((r) => r.externalEnvironmentUrl))].filter((u) => !sameUrl(u, own)).sort();
+}
+
+/**
  * The link problems that make apply refuse, and a warning when the linked legal entities differ
  * from the pair's: legal entities are chosen when a pair is linked or its link is reset (dual-write
  * FAQ; dualwrite-service.md §5.13), and no call changes them on an existing link.
@@ -42,6 +52,14 @@ export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { blockers:
       kind: "linkMismatch",
       path: [],
       message: `the dual-write link of ${pair.name} (connection set ${link.connectionSet}) points at ${link.dataverseUrl}, not at this pair's Dataverse ${snapshot.identity.dataverseUrl}. Applying would change the configuration of the other environment. Run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean the runtime configuration tables), then plan again.`,
+    });
+  }
+  const stale = staleRuntimeUrls(snapshot);
+  if (stale.length > 0) {
+    blockers.push({
+      kind: "staleRuntimeConfiguration",
+      path: [],
+      message: `finance and operations holds dual-write runtime configuration (DualWriteProjectConfiguration) for ${stale.join(", ")}, not for this pair's Dataverse ${snapshot.identity.dataverseUrl}: the signs of a database copied from another environment. Applying on top of it would leave the pair half-configured. Clean it first (stop the maps, Reset link for this pair, delete the rows of DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration and BusinessEventsDefinition, and the msdyn_dualwriteruntimeconfig rows of another organization), then plan again.`,
     });
   }
   const from = [...link.legalEntities].sort();

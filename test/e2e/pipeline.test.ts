@@ -15,6 +15,18 @@ async function cli(...args: string[]) {
   return runCli(args, dir, env);
 }
 
+/** The sandbox's log of writes to one environment (GET /_sandbox/requests). */
+async function sandboxRequests(environment: string): Promise<{ method: string; path: string; action?: string; initialSync?: boolean }[]> {
+  const connection = await connectSandbox({ dataDir: env.DWCTL_SANDBOX_DIR ?? "" });
+  try {
+    const response = await fetch(`${connection.url}/_sandbox/requests?env=${environment}`);
+    const body = (await response.json()) as { value: { method: string; path: string; action?: string; initialSync?: boolean }[] };
+    return body.value;
+  } finally {
+    await connection.close();
+  }
+}
+
 async function planJson(): Promise<Plan> {
   const result = await cli("plan", "--env", "stage", "--format", "json");
   expect(result.code, result.stderr).toBe(0);
@@ -31,7 +43,7 @@ describe("the pipeline on the sandbox", () => {
   it("applies maps/ to an empty STAGE; a plan right after shows no changes", async () => {
     const first = await cli("plan", "--env", "stage", "--detailed-exitcode");
     expect(first.code).toBe(2);
-    expect(first.stdout).toContain("Plan: 16 to create, 8 to update, 0 to delete; 8 lifecycle changes.");
+    expect(first.stdout).toContain("Plan: 16 to create, 8 to update, 0 to delete; 16 lifecycle changes.");
     const apply = await cli("apply", "--env", "stage", "--auto-approve");
     expect(apply.code, apply.stderr).toBe(0);
     expect(apply.stdout).toMatch(/^Apply complete: \d+ action\(s\) on stage\./);
@@ -51,21 +63,42 @@ describe("the pipeline on the sandbox", () => {
     expect(journal.at(-1)?.step).toBe("lock");
   });
 
-  it("a changed field plans exactly that change, applies, and re-plans clean", async () => {
+  it("a changed field of a running map: stop, save, apply the solution, refresh tables, restart without initial sync", async () => {
     const file = join(dir, "maps/tablemaps/customers-v3-accounts.yaml");
     const text = await readFile(file, "utf8");
     await writeFile(file, text.replace("  - { fo: PRIMARYCONTACTURL, map: \"=\", dv: websiteurl }\n", "  - { fo: PRIMARYCONTACTURL, map: \">\", dv: websiteurl }\n"));
     const plan = await planJson();
-    expect(plan.actions.map((a) => `${a.kind} ${"map" in a ? a.map : ""}`)).toEqual([
+    expect(plan.actions.map((a) => `${a.kind} ${"map" in a ? a.map : "solution" in a ? a.solution : ""}`)).toEqual([
       "stopMap customers-v3-accounts",
       "saveMapDefinition customers-v3-accounts",
+      "applySolution dwctl_contoso",
+      "refreshTables customers-v3-accounts",
       "startMap customers-v3-accounts",
     ]);
+    const start = plan.actions.at(-1);
+    expect(start?.kind === "startMap" ? start.initialSync : "not a start").toBeNull();
     const save = plan.actions[1];
     const diff = save !== undefined && "diff" in save ? (save.diff ?? "") : "";
     expect(diff).toContain('-  - { fo: PRIMARYCONTACTURL, map: "=", dv: websiteurl }');
     expect(diff).toContain('+  - { fo: PRIMARYCONTACTURL, map: ">", dv: websiteurl }');
     expect(diff.split("\n").filter((l) => /^[+-] /.test(l))).toHaveLength(2);
+    const before = (await sandboxRequests("stage")).length;
+    expect((await cli("apply", "--env", "stage", "--auto-approve")).code).toBe(0);
+    // The sandbox's own write log: the apply sent one stop and one start, and the start skipped the initial sync.
+    const sent = (await sandboxRequests("stage")).slice(before).filter((r) => r.path.endsWith("/Start"));
+    expect(sent.map((r) => `${r.action ?? ""} ${String(r.initialSync ?? "-")}`)).toEqual(["4 -", "1 false"]);
+    expect((await cli("plan", "--env", "stage", "--detailed-exitcode")).code).toBe(0);
+  });
+
+  it("a new initialSync.rerun token stops the map and starts it with an initial sync, once", async () => {
+    const file = join(dir, "maps/tablemaps/currencies-transactioncurrencies.yaml");
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace(/initialSync: \{([^}]*)\}/, "initialSync: {$1, rerun: T-2026-11-29 }"));
+    const plan = await planJson();
+    expect(plan.actions.map((a) => (a.kind === "startMap" ? `start ${a.initialSync?.reason ?? "none"} ${a.initialSync?.token ?? ""}` : a.kind))).toEqual([
+      "stopMap",
+      "start rerun T-2026-11-29",
+    ]);
     expect((await cli("apply", "--env", "stage", "--auto-approve")).code).toBe(0);
     expect((await cli("plan", "--env", "stage", "--detailed-exitcode")).code).toBe(0);
   });
@@ -144,16 +177,17 @@ describe("the pipeline on the sandbox", () => {
     expect((await cli("apply", "--env", "stage", "--auto-approve")).code).toBe(0);
   });
 
-  it("sandbox copy-db carries PROD's link into STAGE: plan blocks and reports the stale link", async () => {
-    expect((await cli("sandbox", "copy-db", "--from", "prod", "--to", "stage", "--side", "fo")).code).toBe(0);
-    const status = await cli("sandbox", "status");
-    expect(status.stdout).toMatch(/stage: .*linked to prod Dataverse.*STALE LINK/);
+  it("a raw copy of PROD's finance and operations database into STAGE blocks the plan", async () => {
+    expect((await cli("sandbox", "copy-db", "--from", "prod", "--to", "stage", "--side", "fo", "--variant", "raw")).code).toBe(0);
     const plan = await cli("plan", "--env", "stage", "--detailed-exitcode");
+    expect(plan.code).toBe(1);
     expect(plan.stdout).toContain("Blocked: apply refuses this plan");
-    expect(plan.stdout).toContain("linkMismatch");
+    expect(plan.stdout).toContain("DualWriteProjectConfiguration");
+    const before = (await sandboxRequests("stage")).length;
     const apply = await cli("apply", "--env", "stage", "--auto-approve");
     expect(apply.code).toBe(1);
     expect(apply.stderr).toContain("the plan is blocked");
+    expect((await sandboxRequests("stage")).slice(before).filter((r) => r.method !== "GET")).toEqual([]);
   });
 });
 
