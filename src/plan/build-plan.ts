@@ -15,7 +15,7 @@ import { orderStarts } from "./order-starts.js";
 import type { ActionBody, Plan, PlanWarning } from "./plan.js";
 import { planKeys } from "./plan-keys.js";
 import { planLink } from "./plan-link.js";
-import { planMap, refOf, type MapPlan, type Start } from "./plan-map.js";
+import { planMap, refOf, settledState, type MapPlan, type Start } from "./plan-map.js";
 import { planPrune } from "./plan-prune.js";
 import { requireConfirmations } from "./require-confirmations.js";
 import { summarisePlan } from "./summarise-plan.js";
@@ -142,6 +142,18 @@ function solutionSteps(plans: readonly MapPlan[], cycles: ReadonlySet<string>): 
   return [...steps("solutions", bySolution), ...steps("cycleSolutions", again)];
 }
 
+/** A key that changes under a map that keeps running: written as DW Helper writes it, without a restart. */
+function keyWhileRunning(plans: readonly MapPlan[], keyTables: ReadonlySet<string>): PlanWarning[] {
+  return plans
+    .filter((plan) => keyTables.has(plan.ref.table) && plan.live !== undefined && !plan.stop && plan.refresh === undefined && plan.starts.length === 0)
+    .filter((plan) => plan.live !== undefined && settledState(plan.live.state) !== "stopped")
+    .map((plan) => ({
+      code: "key-change-running-map",
+      map: plan.name,
+      message: `the integration key of ${plan.ref.table} changes while ${plan.title} runs. As Microsoft's DW Helper does, dwctl writes the key without stopping the map; Refresh tables runs the next time the map is stopped for an edit. Whether the running map uses the new key before then is not known.`,
+    }));
+}
+
 function masterWarnings(steps: readonly Step[]): PlanWarning[] {
   const seen = new Set<string>();
   const out: PlanWarning[] = [];
@@ -192,7 +204,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const { waves, actions } = assembleWaves(steps);
   const findings = {
     actions,
-    warnings: [...keys.warnings, ...link.warnings, ...order.warnings, ...masterWarnings(steps), ...prune.warnings],
+    warnings: [...keys.warnings, ...link.warnings, ...keyWhileRunning(plans, keyTables), ...order.warnings, ...masterWarnings(steps), ...prune.warnings],
     drift: detectDrift(desired, snapshot, lastApplied, plans),
     pending: findPending(desired, lastApplied),
     blockers: [...link.blockers, ...order.blockers],

@@ -6,7 +6,7 @@ import { mapTitle } from "./describe-action.js";
 import { ignoresAnything } from "./match-ignore-rules.js";
 import { definitionHash, sameDefinition } from "./normalise-definition.js";
 import type { Drift } from "./plan.js";
-import { linkMismatch, staleRuntimeUrls } from "./plan-link.js";
+import { CLEAN_COPIED_CONFIGURATION, linkMismatch, staleRuntimeUrls } from "./plan-link.js";
 import { settledState, type MapPlan } from "./plan-map.js";
 
 function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
@@ -17,7 +17,7 @@ function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
     out.push({
       kind: "linkMismatch",
       map: null,
-      message: `the dual-write link of ${snapshot.identity.financeAndOperationsUrl} (connection set ${link.connectionSet}) points at the Dataverse ${link.dataverseUrl}, not at ${own}; run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean the runtime configuration tables), then plan again.`,
+      message: `the dual-write link of ${snapshot.identity.financeAndOperationsUrl} (connection set ${link.connectionSet}) points at the Dataverse ${link.dataverseUrl}, not at ${own}: ${CLEAN_COPIED_CONFIGURATION}.`,
     });
   }
   const stale = staleRuntimeUrls(snapshot);
@@ -26,7 +26,7 @@ function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
     out.push({
       kind: "staleRuntimeConfiguration",
       map: null,
-      message: `${rows} runtime configuration row(s) in finance and operations (DualWriteProjectConfiguration) point at ${url}, not at ${own}; the refresh runbook cleans them (stop the maps, Reset link to this pair's own Dataverse, clean DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration, BusinessEventsDefinition and msdyn_dualwriteruntimeconfig)`,
+      message: `${rows} runtime configuration row(s) in finance and operations (DualWriteProjectConfiguration) point at ${url}, not at ${own}: ${CLEAN_COPIED_CONFIGURATION}`,
     });
   }
   return out;

@@ -2,6 +2,13 @@ import type { EnvironmentPair } from "../model/desired.js";
 import type { Snapshot } from "../model/snapshot.js";
 import type { Blocker, PlanWarning } from "./plan.js";
 
+/**
+ * What a person does today about configuration copied from another environment (the dual-write
+ * FAQ's refresh answer, DW/reset.md): the one home of this advice for plan blockers and drift.
+ */
+export const CLEAN_COPIED_CONFIGURATION =
+  "stop the pair's maps, Reset link for this pair with its own Dataverse (it clears DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration, BusinessEventsDefinition and the Dataverse runtime configuration), delete any msdyn_dualwriteruntimeconfig rows of another organization, then plan again";
+
 export function sameUrl(a: string, b: string): boolean {
   const norm = (u: string): string => u.trim().toLowerCase().replace(/\/+$/, "");
   return norm(a) === norm(b);
@@ -51,7 +58,7 @@ export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { blockers:
     blockers.push({
       kind: "linkMismatch",
       path: [],
-      message: `the dual-write link of ${pair.name} (connection set ${link.connectionSet}) points at ${link.dataverseUrl}, not at this pair's Dataverse ${snapshot.identity.dataverseUrl}. Applying would change the configuration of the other environment. Run the refresh runbook first (stop the maps, Reset link to this pair's own Dataverse, clean the runtime configuration tables), then plan again.`,
+      message: `the dual-write link of ${pair.name} (connection set ${link.connectionSet}) points at ${link.dataverseUrl}, not at this pair's Dataverse ${snapshot.identity.dataverseUrl}. Applying would change the configuration of the other environment. First ${CLEAN_COPIED_CONFIGURATION}.`,
     });
   }
   const stale = staleRuntimeUrls(snapshot);
@@ -59,7 +66,7 @@ export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { blockers:
     blockers.push({
       kind: "staleRuntimeConfiguration",
       path: [],
-      message: `finance and operations holds dual-write runtime configuration (DualWriteProjectConfiguration) for ${stale.join(", ")}, not for this pair's Dataverse ${snapshot.identity.dataverseUrl}: the signs of a database copied from another environment. Applying on top of it would leave the pair half-configured. Clean it first (stop the maps, Reset link for this pair, delete the rows of DualWriteProjectConfiguration, DualWriteProjectFieldConfiguration and BusinessEventsDefinition, and the msdyn_dualwriteruntimeconfig rows of another organization), then plan again.`,
+      message: `finance and operations holds dual-write runtime configuration (DualWriteProjectConfiguration) for ${stale.join(", ")}, not for this pair's Dataverse ${snapshot.identity.dataverseUrl}: the signs of a database copied from another environment. Applying on top of it would leave the pair half-configured. First ${CLEAN_COPIED_CONFIGURATION}.`,
     });
   }
   const from = [...link.legalEntities].sort();

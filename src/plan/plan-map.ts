@@ -103,8 +103,11 @@ export function planMap(pairMap: PairMap, live: LiveMap | undefined, context: Ma
   const { save, activate } = definitionSteps(live, definition);
   const known = live?.templates.some((template) => sameVersion(template, definition.version)) ?? false;
   const initialise = live === undefined || !live.initialised;
-  const refresh = initialise ? "new" : save !== undefined || activate ? "definition" : context.keyChanges ? "key" : undefined;
   const before: MapState = live === undefined ? "stopped" : settledState(live.state);
+  // DW Helper refreshes tables only in a redeploy, with the map stopped (dualwrite-service.md §6.2);
+  // a key change alone does not stop a running map (§6.4: the key pass runs without a restart).
+  const keyRefresh = context.keyChanges && before === "stopped";
+  const refresh = initialise ? "new" : save !== undefined || activate ? "definition" : keyRefresh ? "key" : undefined;
   const target: MapState = live !== undefined && ignored.state ? before : pairMap.state;
   const start = initialSyncOf(pairMap, live, context.applied);
   const rerun = start.initialSync?.reason === "rerun" && target !== "stopped";

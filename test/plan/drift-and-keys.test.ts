@@ -38,15 +38,23 @@ describe("keys", () => {
     const live = liveFromDesired(pd());
     live.integrationKeys = live.integrationKeys.map((k) => (k.table === "account" ? { ...k, columns: ["accountnumber"] } : k));
     const plan = planOf(pd(), { live });
-    // DW Helper refreshes tables after a key write, with the map stopped (dualwrite-service.md §6.2); the
-    // restart never re-runs the initial sync.
+    // DW Helper writes keys without restarting a running map (dualwrite-service.md §6.4); the plan says so.
     expect(plan.actions.map((a) => a.description)).toEqual([
       "change the integration key of account from accountnumber to accountnumber, msdyn_company.cdm_companycode",
-      "stop Customers V3 (accounts)",
-      "refresh tables for Customers V3 (accounts) (the integration key of its table changed)",
-      "start Customers V3 (accounts) without initial sync",
     ]);
+    expect(plan.warnings.map((w) => `${w.code} ${w.map ?? ""}`)).toEqual(["key-change-running-map customers"]);
     expect(plan.drift.map((d) => d.kind)).toEqual(["integrationKeyChanged"]);
+  });
+
+  it("refreshes tables after a key change of a stopped map, before it starts", () => {
+    const live = withLiveMap(liveFromDesired(pd()), "account", (m) => {
+      m.state = "stopped";
+    });
+    live.integrationKeys = live.integrationKeys.map((k) => (k.table === "account" ? { ...k, columns: ["accountnumber"] } : k));
+    const plan = planOf(pd(), { live });
+    expect(steps(plan)).toEqual(["1 setIntegrationKey account", "2 refreshTables customers", "3 startMap customers"]);
+    const start = plan.actions.at(-1);
+    expect(start?.kind === "startMap" ? start.initialSync : "not a start").toBeNull();
   });
 });
 
