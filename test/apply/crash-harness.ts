@@ -124,9 +124,9 @@ export type Phase =
   | "after-release" // lock released; the process was ending
   | "completed"; // the run exited by itself before the kill
 
-const KEY_KINDS = new Set(["createAlternateKey", "reactivateAlternateKey", "setIntegrationKey", "setLegalEntities"]);
-const DEFINITION_KINDS = new Set(["saveMapDefinition", "activateMapVersion", "stopMap", "deleteMap"]);
-const START_KINDS = new Set(["startMap", "resumeMap", "pauseMap", "initialSync"]);
+const KEY_KINDS = new Set(["createAlternateKey", "reactivateAlternateKey", "setIntegrationKey"]);
+const DEFINITION_KINDS = new Set(["saveMapDefinition", "applySolution", "initialiseMap", "activateMapVersion", "refreshTables", "stopMap", "deleteMap"]);
+const START_KINDS = new Set(["startMap", "resumeMap", "pauseMap"]);
 
 export interface JournalLine {
   at: string;
@@ -264,7 +264,10 @@ export async function normalisedState(gateway: HttpEnvironmentGateway, sandboxUr
     alternateKeys: snapshot.alternateKeys,
     integrationKeys: snapshot.integrationKeys,
     runtime: {
-      financeAndOperations: snapshot.runtime.financeAndOperations,
+      // Project names are the service's generated ids: only how many rows of each kind there are counts.
+      financeAndOperations: snapshot.runtime.financeAndOperations
+        .map((row) => ({ ...row, projectName: row.projectName.replace(/^DWM-[0-9a-f-]+/, "DWM-*") }))
+        .sort((a, b) => `${a.projectName} ${a.externalEnvironmentUrl}`.localeCompare(`${b.projectName} ${b.externalEnvironmentUrl}`)),
       dataverse: snapshot.runtime.dataverse.map((row) => `${row.source} -> ${row.destination}`).sort(),
     },
     legalEntitiesInDataverse: snapshot.legalEntitiesInDataverse,
