@@ -30,7 +30,7 @@ name: legal-entities
 financeAndOperations: { entity: LegalEntities }
 dataverse: { table: cdm_company, entitySet: cdm_companies }
 scope: global
-version: { publisher: bench, number: 1.0.0.0 }
+version: { publisher: contoso, number: 1.0.0.0 }
 fields:
   - { fo: LEGALENTITYID, map: ">", dv: cdm_companycode }
 `,
@@ -44,7 +44,7 @@ fields:
       `financeAndOperations: { entity: BenchEntity${i}, label: Bench entity ${i} }`,
       `dataverse: { table: ${table}, entitySet: ${table}s }`,
       `scope: company`,
-      `version: { publisher: bench, number: 1.0.0.${i % 10} }`,
+      `version: { publisher: contoso, number: 1.0.0.${i % 10} }`,
       `initialSync: { enabled: true, master: dataverse }`,
       `filters:`,
       `  financeAndOperations: ((Status == "Active") && (Amount > ${i}))`,

@@ -1,6 +1,7 @@
 // Snapshot of a pair holding N maps with their keys, under injected latency: requests per snapshot and
 // wall time, against a floor that fetches the same resources with plain fetch + JSON.parse.
 import { toMapRow } from "../dist/live/mapping-json.js";
+import { solutionFor } from "../dist/plan/solution-name.js";
 import { loadEstate, openGateway, planOf, registerTables, startEstateSandbox } from "./live-estate.mjs";
 import { alternate, fmtMs, median } from "./stats.mjs";
 
@@ -13,7 +14,16 @@ export async function fillSandbox(estate, sandbox, handle, maps) {
   const plan = planOf(estate, await handle.gateway.snapshot());
   const http = handle.gateway.dataverse.http;
   const of = (kind) => plan.actions.filter((a) => a.kind === kind);
-  const rows = await http.batch(of("saveMapDefinition").map((a) => ({ method: "POST", url: "msdyn_dualwriteentitymaps", body: toMapRow(a.definition) })), { maxOperations: 100 });
+  const saves = of("saveMapDefinition");
+  const [first, ...rest] = saves;
+  if (first === undefined) throw new Error("the estate has no maps to save");
+  // The first save creates dwctl's solution for the publisher; the rest go into it in $batch.
+  const solution = solutionFor(first.definition.version.publisher);
+  await handle.gateway.saveMapDefinition(first.definition, solution);
+  const rows = await http.batch(
+    rest.map((a) => ({ method: "POST", url: "msdyn_dualwriteentitymaps", headers: { "MSCRM.SolutionUniqueName": solution }, body: toMapRow(a.definition) })),
+    { maxOperations: 100 },
+  );
   const keys = await http.batch(
     of("createAlternateKey").map((a) => ({
       method: "POST",
@@ -28,8 +38,9 @@ export async function fillSandbox(estate, sandbox, handle, maps) {
   );
   const failed = [...rows, ...keys].filter((r) => r.status >= 300);
   if (failed.length > 0) throw new Error(`filling the sandbox failed: ${failed.length} operations, first ${failed[0].status}`);
-  const link = await handle.gateway.dualWrite.link(`${sandbox.url}/${estate.pair.name}/finops`);
-  await handle.gateway.dualWrite.setIntegrationKeys(link.cid, Object.fromEntries(of("setIntegrationKey").map((a) => [a.table, a.columns])));
+  // Apply Solution makes the saved versions the service's maps (dualwrite-service.md §5.6); keys go one table a call (§5.8).
+  await handle.gateway.applySolution(solution);
+  await handle.gateway.setIntegrationKeys(of("setIntegrationKey").map((a) => ({ table: a.table, columns: a.columns })));
 }
 
 /** The snapshot's GETs, replayed with plain fetch: the same URLs, tokens and dependency (link, then the maps). */
@@ -111,6 +122,7 @@ function snapshotUrls(sandbox, sent) {
     if (method !== "GET") throw new Error(`a snapshot sent ${method} ${url}`);
     const path = new URL(url).pathname;
     const audience = path.startsWith("/dualwrite/") ? `${sandbox.url}/dualwrite` : `${sandbox.url}${path.split("/").slice(0, 3).join("/")}`;
-    return { url, audience, link: path.endsWith("/Environments"), afterLink: path.endsWith("/Entities") || path.endsWith("/IntegrationKeys") };
+    // The service's reads after Environments (it names the connection set): Entities and the connection set.
+    return { url, audience, link: path.endsWith("/Environments"), afterLink: path.endsWith("/Entities") || path.includes("/api/ConnectionSet/") };
   });
 }
