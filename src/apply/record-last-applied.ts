@@ -43,6 +43,7 @@ export function recordLastApplied(
   }
   return {
     format_version: "1",
+    pair: input.snapshot.pair,
     commit: input.commit,
     planHash: input.planHash,
     desiredHash: input.desiredHash,

@@ -582,9 +582,9 @@ export interface StartMapAction {
   initialSync: {
     master: Side;
     /**
-     * first-start: dwctl starts the map for the first time and initialSync.enabled is true. rerun: initialSync.rerun names a token that was not applied yet. cycle: phase 2 of a lookup cycle, part of the first start.
+     * first-start: dwctl starts the map for the first time and initialSync.enabled is true. rerun: initialSync.rerun names a token that was not applied yet. cycle: phase 2 of a lookup cycle, part of the first start. refresh: the first start after dwctl refresh rebuilt the pair, by the refresh's initial-sync choice.
      */
-    reason: "first-start" | "rerun" | "cycle";
+    reason: "first-start" | "rerun" | "cycle" | "refresh";
     /**
      * The rerun token, for reason rerun.
      */
@@ -702,7 +702,7 @@ export interface Blocker {
   /**
    * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link.
    */
-  kind: "lookupCycle" | "linkMismatch" | "notLinked" | "staleRuntimeConfiguration";
+  kind: "lookupCycle" | "linkMismatch" | "notLinked" | "staleRuntimeConfiguration" | "copiedDatabase";
   /**
    * Why, and what to do.
    */

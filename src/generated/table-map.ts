@@ -684,4 +684,13 @@ export interface EnvironmentOverride {
   state?: "running" | "paused" | "stopped";
   initialSync?: InitialSync;
   resume?: Resume;
+  /**
+   * How dwctl refresh treats this map when it rebuilds this pair after a database copy.
+   */
+  refresh?: {
+    /**
+     * run: start the map with an initial sync after the refresh (its initialSync.master). skip: start it with live sync only. Without this, the pair's choice applies (dwctl refresh --initial-sync, skip by default, because both sides copied from the same source hold the same rows).
+     */
+    initialSync: "run" | "skip";
+  };
 }

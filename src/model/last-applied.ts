@@ -16,6 +16,12 @@ export interface LastAppliedMap {
  */
 export interface LastAppliedRecord {
   format_version: "1";
+  /**
+   * The pair it was written for. The record lives in the pair's Dataverse, so a copy of another
+   * pair's Dataverse brings that pair's record along: a different name here is the sign of it.
+   * Absent in records of older dwctl versions.
+   */
+  pair?: string;
   commit: string | null;
   planHash: string;
   desiredHash: string;

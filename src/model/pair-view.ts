@@ -5,6 +5,8 @@ export interface PairMap {
   state: MapState;
   initialSync: InitialSyncPolicy;
   resume: { queuedRecords: QueuedRecords };
+  /** dwctl refresh: start with an initial sync (run) or without (skip); undefined follows the refresh's choice. */
+  refreshInitialSync: "run" | "skip" | undefined;
 }
 
 /** The desired state of one environment pair: per-environment overrides applied. */
@@ -31,6 +33,7 @@ export function desiredForPair(desired: Desired, pair: EnvironmentPair): PairDes
               rerun: override.initialSync.rerun ?? map.initialSync.rerun,
             },
       resume: override?.resume === undefined ? map.resume : { queuedRecords: override.resume.queuedRecords },
+      refreshInitialSync: override?.refresh?.initialSync,
     });
   }
   const tables = new Set(maps.map((m) => m.map.dataverse.table));

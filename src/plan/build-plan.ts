@@ -29,6 +29,8 @@ export interface PlanOptions {
   maxStops?: number;
   /** The pair name given to --confirm. */
   confirm?: string;
+  /** dwctl refresh: the initial sync of each map's first start after the rebuild (a map may override it). */
+  refreshInitialSync?: "run" | "skip";
 }
 
 export interface BuildPlanInput {
@@ -187,9 +189,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
         pair: desired.pair,
         applied: lastApplied?.maps[mapKey(ref)],
         keyChanges: keyTables.has(ref.table),
+        ...(options.refreshInitialSync === undefined ? {} : { refreshInitialSync: options.refreshInitialSync }),
       });
     });
-  const link = planLink(desired.pair, snapshot);
+  const link = planLink(desired.pair, snapshot, lastApplied);
   const prune = planPrune(desired, snapshot, lastApplied, options.prune);
   const order = orderStarts(plans, desired);
   const omitted = new Map(order.twoPhase.map((t) => [t.name, t.omitted]));

@@ -43,8 +43,9 @@ const queuedRecords: Record<"replay" | "skip-and-keep" | "skip-and-discard", str
   "skip-and-discard": "straight to live sync; the queued records are DISCARDED",
 };
 
-function initialSyncReason(sync: { reason: "first-start" | "rerun" | "cycle"; token?: string }): string {
+function initialSyncReason(sync: { reason: "first-start" | "rerun" | "cycle" | "refresh"; token?: string }): string {
   if (sync.reason === "first-start") return "its first start";
+  if (sync.reason === "refresh") return "the first start after a refresh";
   if (sync.reason === "cycle") return "lookup cycle, phase 2";
   return `rerun requested with token ${sync.token ?? ""}`;
 }

@@ -1,5 +1,6 @@
 import type { EnvironmentPair } from "../model/desired.js";
 import type { Snapshot } from "../model/snapshot.js";
+import type { LastAppliedRecord } from "../model/last-applied.js";
 import type { Blocker, PlanWarning } from "./plan.js";
 
 /**
@@ -39,7 +40,7 @@ export function staleRuntimeUrls(snapshot: Snapshot): string[] {
  * from the pair's: legal entities are chosen when a pair is linked or its link is reset (dual-write
  * FAQ; dualwrite-service.md §5.13), and no call changes them on an existing link.
  */
-export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { blockers: Blocker[]; warnings: PlanWarning[] } {
+export function planLink(pair: EnvironmentPair, snapshot: Snapshot, lastApplied: LastAppliedRecord | undefined): { blockers: Blocker[]; warnings: PlanWarning[] } {
   const link = snapshot.link;
   if (link === undefined) {
     return {
@@ -61,12 +62,19 @@ export function planLink(pair: EnvironmentPair, snapshot: Snapshot): { blockers:
       message: `the dual-write link of ${pair.name} (connection set ${link.connectionSet}) points at ${link.dataverseUrl}, not at this pair's Dataverse ${snapshot.identity.dataverseUrl}. Applying would change the configuration of the other environment. First ${CLEAN_COPIED_CONFIGURATION}.`,
     });
   }
+  if (lastApplied?.pair !== undefined && lastApplied.pair !== pair.name) {
+    blockers.push({
+      kind: "copiedDatabase",
+      path: [],
+      message: `the Dataverse of ${pair.name} holds the last-applied record of pair ${lastApplied.pair}: it is a copy of ${lastApplied.pair}'s Dataverse. Its maps, solutions and runtime configuration belong to ${lastApplied.pair}. Run dwctl refresh --env ${pair.name}, which resets and rebuilds the pair's dual-write configuration from git, then plan again.`,
+    });
+  }
   const stale = staleRuntimeUrls(snapshot);
   if (stale.length > 0) {
     blockers.push({
       kind: "staleRuntimeConfiguration",
       path: [],
-      message: `finance and operations holds dual-write runtime configuration (DualWriteProjectConfiguration) for ${stale.join(", ")}, not for this pair's Dataverse ${snapshot.identity.dataverseUrl}: the signs of a database copied from another environment. Applying on top of it would leave the pair half-configured. First ${CLEAN_COPIED_CONFIGURATION}.`,
+      message: `finance and operations holds dual-write runtime configuration (DualWriteProjectConfiguration) for ${stale.join(", ")}, not for this pair's Dataverse ${snapshot.identity.dataverseUrl}: the signs of a database copied from another environment. Applying on top of it would leave the pair half-configured. Run dwctl refresh --env ${pair.name}, or ${CLEAN_COPIED_CONFIGURATION}.`,
     });
   }
   const from = [...link.legalEntities].sort();

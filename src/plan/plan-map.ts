@@ -9,7 +9,7 @@ import { sameDefinition } from "./normalise-definition.js";
 import { solutionFor } from "./solution-name.js";
 
 /** Why a start runs an initial sync; see initialSync in schemas/table-map.schema.json. */
-export type InitialSyncReason = "first-start" | "rerun" | "cycle";
+export type InitialSyncReason = "first-start" | "rerun" | "cycle" | "refresh";
 
 export type Start =
   | { kind: "startMap"; initialSync: { master: Side; reason: InitialSyncReason; token?: string } | null }
@@ -71,6 +71,11 @@ export interface MapPlanContext {
   applied: LastAppliedMap | undefined;
   /** The integration key of the map's table changes in this plan. */
   keyChanges: boolean;
+  /**
+   * For dwctl refresh: the initial sync of a first start. "skip" unless the map says run; "run" unless
+   * the map says skip. Undefined outside a refresh: initialSync.enabled decides.
+   */
+  refreshInitialSync?: "run" | "skip";
 }
 
 /**
@@ -87,10 +92,12 @@ function hasRun(live: LiveMap, applied: LastAppliedMap | undefined): boolean {
  * it never ran), or for a rerun token not applied yet. Every other start skips it: an edit must
  * never overwrite one side with the other.
  */
-function initialSyncOf(pairMap: PairMap, live: LiveMap | undefined, applied: LastAppliedMap | undefined): Start & { kind: "startMap" } {
-  const { enabled, master, rerun } = pairMap.initialSync;
+function initialSyncOf(pairMap: PairMap, live: LiveMap | undefined, context: MapPlanContext): Start & { kind: "startMap" } {
+  const { master, rerun } = pairMap.initialSync;
+  const applied = context.applied;
+  const enabled = context.refreshInitialSync === undefined ? pairMap.initialSync.enabled : (pairMap.refreshInitialSync ?? context.refreshInitialSync) === "run";
   const firstStart = live === undefined || !live.initialised || !hasRun(live, applied);
-  if (firstStart && enabled) return { kind: "startMap", initialSync: { master, reason: "first-start" } };
+  if (firstStart && enabled) return { kind: "startMap", initialSync: { master, reason: context.refreshInitialSync === undefined ? "first-start" : "refresh" } };
   if (rerun !== undefined && rerun !== applied?.initialSyncRerun) return { kind: "startMap", initialSync: { master, reason: "rerun", token: rerun } };
   return { kind: "startMap", initialSync: null };
 }
@@ -109,7 +116,7 @@ export function planMap(pairMap: PairMap, live: LiveMap | undefined, context: Ma
   const keyRefresh = context.keyChanges && before === "stopped";
   const refresh = initialise ? "new" : save !== undefined || activate ? "definition" : keyRefresh ? "key" : undefined;
   const target: MapState = live !== undefined && ignored.state ? before : pairMap.state;
-  const start = initialSyncOf(pairMap, live, context.applied);
+  const start = initialSyncOf(pairMap, live, context);
   const rerun = start.initialSync?.reason === "rerun" && target !== "stopped";
 
   let current = before;

@@ -1,13 +1,14 @@
 import type { Rule, RuleFinding } from "./rule.js";
-import { environmentIdentity, tryUrl } from "./url.js";
+import { environmentIdentity, financeAndOperationsIdentities } from "./url.js";
 
 /**
  * The dual-write service finds a pair's link by the bare finance and operations host
  * (dualwrite-service.md §3), so two pairs whose F&O URLs share a host are the same environment to it.
+ * Hosts are compared in canonical form (url.ts), so case, a trailing dot, a port, a loopback alias
+ * or an IDNA spelling cannot make one environment look like two.
  */
-function identityOf(side: "financeAndOperations" | "dataverse", url: string): string {
-  if (side === "dataverse") return environmentIdentity(url);
-  return tryUrl(url)?.hostname.toLowerCase() ?? environmentIdentity(url);
+function identitiesOf(side: "financeAndOperations" | "dataverse", url: string): string[] {
+  return side === "dataverse" ? [environmentIdentity(url)] : financeAndOperationsIdentities(url);
 }
 
 export const oneToOnePairing: Rule = {
@@ -19,10 +20,10 @@ export const oneToOnePairing: Rule = {
     for (const side of ["financeAndOperations", "dataverse"] as const) {
       const owner = new Map<string, string>();
       for (const pair of desired.pairs) {
-        const id = identityOf(side, pair[side].url);
-        const first = owner.get(id);
+        const ids = identitiesOf(side, pair[side].url);
+        const first = ids.map((id) => owner.get(id)).find((name) => name !== undefined);
         if (first === undefined) {
-          owner.set(id, pair.name);
+          for (const id of ids) owner.set(id, pair.name);
           continue;
         }
         findings.push({

@@ -45,4 +45,42 @@ describe("DW171 each environment belongs to one pair", () => {
     const files = withEnvironments(realPairs("https://contoso.crm.dynamics.com", "https://contoso-test.crm.dynamics.com"));
     expect(validate(files)).toEqual([]);
   });
+
+  it.each([
+    ["a trailing dot", "https://contoso.crm.dynamics.com."],
+    ["upper case", "https://CONTOSO.CRM.DYNAMICS.COM"],
+    ["the default port", "https://contoso.crm.dynamics.com:443"],
+    ["a path", "https://contoso.crm.dynamics.com/api/data/v9.2"],
+  ])("treats a Dataverse URL with %s as the same environment", (_label, url) => {
+    const [d] = expectDiagnostics(withEnvironments(realPairs("https://contoso.crm.dynamics.com", url)), ["maps/environments.yaml:12:23 DW171"]);
+    expect(d?.message).toContain('already paired in "prod"');
+    expect(d?.hint).toContain("own environment");
+  });
+
+  it("treats localhost and 127.0.0.1 as the same sandbox Dataverse", () => {
+    const files = edit("maps/environments.yaml", 'dataverse: { url: "http://127.0.0.1/stage/dataverse" }', 'dataverse: { url: "http://localhost:8080/prod/dataverse/" }');
+    expectDiagnostics(files, ["maps/environments.yaml:14:23 DW171"]);
+  });
+
+  it("treats a finance and operations host with a trailing dot, upper case or a port as the same environment", () => {
+    const prodFo = 'financeAndOperations: { url: "https://contoso.operations.dynamics.com" }';
+    for (const variant of ["https://contoso.operations.dynamics.com.", "https://Contoso.Operations.Dynamics.com:443/", "https://contoso.operations.dynamics.com:8443/other"]) {
+      const text = realPairs("https://contoso.crm.dynamics.com", "https://contoso-test.crm.dynamics.com").replace(
+        'financeAndOperations: { url: "https://contoso-test.sandbox.operations.dynamics.com" }',
+        `financeAndOperations: { url: "${variant}" }`,
+      );
+      expect(text).toContain(prodFo);
+      expectDiagnostics(withEnvironments(text), ["maps/environments.yaml:11:34 DW171"]);
+    }
+  });
+
+  it("treats a sandbox finance and operations path as its environment even under another host", () => {
+    const files = edit(
+      "maps/environments.yaml",
+      'financeAndOperations: { url: "http://stage.operations.localhost/stage/finops" }',
+      'financeAndOperations: { url: "http://stage.operations.localhost/prod/finops" }',
+    );
+    const [d] = expectDiagnostics(files, ["maps/environments.yaml:13:34 DW171"]);
+    expect(d?.message).toContain('already paired in "prod"');
+  });
 });

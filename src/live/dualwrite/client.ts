@@ -16,6 +16,7 @@ import {
   parseInitialSync,
   parseMaps,
   parsePrerequisites,
+  parseProjectName,
   parseRequestId,
   parseSolutionRequest,
   parseSolutions,
@@ -99,6 +100,12 @@ export class DualWriteClient {
   async fieldMappings(pid: string): Promise<DwProject> {
     const call = `GET ${pid}/FieldMappings`;
     return parseFieldMappings(await this.#get(paths.fieldMappings(pid), call), call);
+  }
+
+  /** §5.3 read for Refresh tables (§5.9): the project name alone; the leg is not parsed. */
+  async projectName(pid: string): Promise<string> {
+    const call = `GET ${pid}/FieldMappings`;
+    return parseProjectName(await this.#get(paths.fieldMappings(pid), call), call);
   }
 
   /** §5.4: keyed by cname. */
@@ -253,6 +260,8 @@ function resetEnvironment(environment: ResetEnvironment): ResetEnvironment {
 
 /** The body as JSON, whatever the Content-Type says; an empty, HTML or text body is a protocol error naming the call. */
 function decode(response: HttpResponse, call: string): unknown {
+  // The HTTP client has parsed a JSON body already (a 2xx whose JSON is malformed fails there).
+  if (response.json !== undefined) return response.json;
   const text = response.text.trim();
   if (text === "") throw new DualWriteProtocolError(call, `the answer (${response.status}) is empty, expected JSON`);
   const parsed = tryJson(text);

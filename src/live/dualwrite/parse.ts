@@ -235,6 +235,14 @@ export function parseFieldMappings(body: unknown, call: string): DwProject {
   return { id: nonEmpty(project.id, at(where, "id")), name: nonEmpty(project.name, at(where, "name")), leg };
 }
 
+/** `{pid}/FieldMappings` as Refresh tables needs it (§5.3, §5.9): the answer's id and name are checked, its leg is not read. */
+export function parseProjectName(body: unknown, call: string): string {
+  const where = root(call);
+  const project = object(body, where);
+  nonEmpty(project.id, at(where, "id"));
+  return nonEmpty(project.name, at(where, "name"));
+}
+
 function parseLeg(value: unknown, where: At): DwLeg {
   const leg = object(value, where);
   const fieldsAt = at(where, "fieldMappings");

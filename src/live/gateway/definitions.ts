@@ -3,7 +3,7 @@ import { isHttpStatus } from "../dataverse/odata.js";
 import { GatewayRefusedError } from "../gateway.js";
 import { PreconditionFailedError } from "../http/index.js";
 import { toMapRow } from "../mapping-json.js";
-import { compareVersions, describe, forgetIdentity, rowsOfMap, sameVersion } from "./rows.js";
+import { addRow, compareVersions, describe, removeRow, rewriteRow, rowsOfMap, sameVersion } from "./rows.js";
 import { findMap, type GatewayState } from "./state.js";
 
 /** Saves a map version as a msdyn_dualwriteentitymap row inside the unmanaged solution, created when missing. */
@@ -17,7 +17,7 @@ export async function saveMapDefinition(state: GatewayState, definition: MapDefi
     if (existing === undefined) {
       await ensureSolution(state, solution, definition.version.publisher);
       const created = await state.clients.dataverse.createMapRow(fields, solution);
-      rows.push(created);
+      addRow(rows, created);
       return { versionId: created.id };
     }
     if (existing.etag === undefined && attempt === 1) continue;
@@ -34,8 +34,7 @@ export async function saveMapDefinition(state: GatewayState, definition: MapDefi
       }
       throw error;
     }
-    Object.assign(existing, { name: fields.msdyn_name, mapping: fields.msdyn_mapping, properties: fields.msdyn_properties, version: fields.msdyn_version, etag: undefined });
-    forgetIdentity(existing);
+    rewriteRow(rows, existing, { name: fields.msdyn_name, mapping: fields.msdyn_mapping, properties: fields.msdyn_properties, version: fields.msdyn_version, etag: undefined });
     return { versionId: existing.id };
   }
 }
@@ -117,8 +116,7 @@ export async function deleteMap(state: GatewayState, ref: MapRef): Promise<void>
     } catch (error) {
       if (!isHttpStatus(error, 404)) throw error;
     }
-    rows.splice(rows.indexOf(row), 1);
-    forgetIdentity(row);
+    removeRow(rows, row);
   }
   state.invalidateMaps();
   if (findMap(await state.maps(), ref, names) !== undefined) {

@@ -98,7 +98,10 @@ export async function followMapActions(
       }
     });
     // An initialise gives the map a pid: the cached list no longer holds it (§6.1 step 3).
-    if (pending.some((request) => request.action === "initialise" && !waiting.includes(request))) state.invalidateMaps();
+    if (waiting.length < pending.length) {
+      const still = new Set(waiting);
+      if (pending.some((request) => request.action === "initialise" && !still.has(request))) state.invalidateMaps();
+    }
     pending = waiting;
     const first = pending[0];
     if (first === undefined) return true;
@@ -140,6 +143,5 @@ export async function refreshTables(state: GatewayState, ref: MapRef): Promise<v
   if (map.pid === null) {
     throw new GatewayRefusedError(`${describe(ref)} is not initialised, so its tables cannot be refreshed`, "initialise the map first", undefined);
   }
-  const project = await state.clients.dualWrite.fieldMappings(map.pid);
-  await state.clients.dualWrite.refresh(project.name);
+  await state.clients.dualWrite.refresh(await state.clients.dualWrite.projectName(map.pid));
 }

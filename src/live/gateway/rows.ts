@@ -2,6 +2,7 @@ import type { MapRef } from "../../model/snapshot.js";
 import type { MapRow, TableKeys } from "../dataverse/dataverse-client.js";
 import { mapRowIdentity } from "../mapping-json.js";
 import type { MapRowIdentity, MapRowInput } from "../mapping-json.js";
+import { IndexCache } from "./entity-index.js";
 
 /** Resolves the names the service or a map row uses for a table (an entity set or a logical name) to its logical name. */
 export class TableNames {
@@ -59,18 +60,41 @@ export function rowIdentity(row: MapRow): MapRowIdentity | undefined {
   return identity;
 }
 
-export function forgetIdentity(row: MapRow): void {
-  identities.delete(row);
-}
+/** Rows grouped by the F&O entity of their identity, per row list (unreadable rows belong to no group). */
+const rowIndexes = new IndexCache<MapRow>((row) => rowIdentity(row)?.entity);
 
-/** The rows of one map (same F&O entity, same table). */
+/** The rows of one map (same F&O entity, same table), in list order. */
 export function rowsOfMap(rows: readonly MapRow[], ref: MapRef, names: TableNames): { row: MapRow; identity: MapRowIdentity }[] {
   const result: { row: MapRow; identity: MapRowIdentity }[] = [];
-  for (const row of rows) {
+  for (const row of rowIndexes.of(rows).get(ref.entity)) {
     const identity = rowIdentity(row);
     if (identity !== undefined && sameRef(identity, ref, names)) result.push({ row, identity });
   }
   return result;
+}
+
+/** Appends a row created in Dataverse to the cached list. */
+export function addRow(rows: MapRow[], row: MapRow): void {
+  rows.push(row);
+  rowIndexes.built(rows)?.add(row);
+}
+
+/** Takes a deleted row out of the cached list. */
+export function removeRow(rows: MapRow[], row: MapRow): void {
+  rowIndexes.built(rows)?.remove(row);
+  const at = rows.indexOf(row);
+  if (at >= 0) rows.splice(at, 1);
+  identities.delete(row);
+}
+
+/** Rewrites a row of the cached list in place with the fields just saved; its identity is read again. */
+export function rewriteRow(rows: readonly MapRow[], row: MapRow, fields: Pick<MapRow, "name" | "mapping" | "properties" | "version" | "etag">): void {
+  const index = rowIndexes.built(rows);
+  const before = index?.keyOf(row);
+  Object.assign(row, fields);
+  identities.delete(row);
+  // The group keeps the list's order only while the row stays in it; one that moves rebuilds the index.
+  if (index !== undefined && index.keyOf(row) !== before) rowIndexes.drop(rows);
 }
 
 export function sameRef(identity: Pick<MapRowIdentity, "entity" | "destination" | "entitySet">, ref: MapRef, names: TableNames): boolean {

@@ -6,6 +6,7 @@ import { DualWriteProtocolError } from "../dualwrite/errors.js";
 import type { DwConnectionSet, DwEnvironment, DwMap } from "../dualwrite/parse.js";
 import type { FinOpsClient } from "../finops/finops-client.js";
 import { GatewayRefusedError } from "../gateway.js";
+import { IndexCache } from "./entity-index.js";
 import { TableNames, describe, originOf, trimSlash } from "./rows.js";
 
 export interface GatewayClients {
@@ -135,8 +136,12 @@ export class GatewayState {
   }
 }
 
+/** Service maps grouped by F&O entity, per listing (a listing is never changed in place). */
+const mapIndexes = new IndexCache<DwMap>((map) => map.entity);
+
+/** A listing's entry for a map: the first of its entity whose entity set is the map's table. */
 export function findMap(maps: readonly DwMap[], ref: MapRef, names: TableNames): DwMap | undefined {
-  return maps.find((map) => map.entity.toLowerCase() === ref.entity.toLowerCase() && names.logicalName(map.entitySet) === ref.table);
+  return mapIndexes.of(maps).get(ref.entity).find((map) => names.logicalName(map.entitySet) === ref.table);
 }
 
 /** The active template of a map; the service lists none only in a shape dwctl does not know. */

@@ -1,12 +1,21 @@
 const MASK = "***";
+/**
+ * Shorter values are not secrets (a sandbox id, a test value): masking them would mangle ordinary
+ * text, as a one-character value once turned example.com into e***ample.com. Real tokens and client
+ * secrets are far longer.
+ */
+export const MIN_SECRET_LENGTH = 8;
 
 const registeredSecrets = new Set<string>();
 /** The registered secrets, longest first; rebuilt when one is added. */
 let longestFirst: string[] = [];
 
-/** Registers a known secret (a token, a client secret) so that `redact` masks it wherever it appears. */
+/**
+ * Registers a known secret (a token, a client secret) so that `redact` masks it wherever it appears,
+ * also URL-encoded and JSON-escaped. Values shorter than MIN_SECRET_LENGTH are ignored.
+ */
 export function registerSecret(value: string): void {
-  if (value.length === 0) return;
+  if (value.length < MIN_SECRET_LENGTH) return;
   registeredSecrets.add(value);
   const encoded = encodeURIComponent(value);
   if (encoded !== value) registeredSecrets.add(encoded);

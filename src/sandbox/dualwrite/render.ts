@@ -8,7 +8,7 @@ import type { Definition } from "./definition.js";
 import { versionObject } from "./definition.js";
 import { stableGuid } from "./ids.js";
 import type { ConnectionSet, MapRow, RequestRow, TemplateRow } from "./service.js";
-import { REQUEST_STATE, integrationKeys, mapsOf, requestsOfMap, templateById, templatesOf } from "./service.js";
+import { NON_ASCII, REQUEST_STATE, integrationKeys, mapsOf, requestsOfConnection, requestsOfMap, templateById, templatesOf, templatesOfConnection } from "./service.js";
 
 type Json = Record<string, unknown>;
 
@@ -42,9 +42,10 @@ export function renderTemplate(template: TemplateRow): Json {
  * `lastRequest` are left out rather than null when there is none (dualwrite-service.md §0, §10).
  */
 export function renderMap(service: Database.Database, map: MapRow): Json {
-  const templates = templatesOf(service, map.seq);
-  const active = templateById(service, map.active_template);
-  const requests = requestsOfMap(service, map.seq);
+  return renderMapOf(map, templatesOf(service, map.seq), templateById(service, map.active_template), requestsOfMap(service, map.seq));
+}
+
+function renderMapOf(map: MapRow, templates: readonly TemplateRow[], active: TemplateRow | undefined, requests: readonly RequestRow[]): Json {
   const [last] = requests;
   return {
     leftEntity: { targetType: "AX", name: map.entity, displayName: map.label },
@@ -63,8 +64,17 @@ export function renderMap(service: Database.Database, map: MapRow): Json {
   };
 }
 
+/** Every map of the connection set: a few queries for the whole set rather than a few per map. */
 export function renderEntities(service: Database.Database, connection: ConnectionSet): Json[] {
-  return mapsOf(service, connection.cid).map((map) => renderMap(service, map));
+  const templates = templatesOfConnection(service, connection.cid);
+  const requests = requestsOfConnection(service, connection.cid);
+  return mapsOf(service, connection.cid).map((map) => {
+    const own = templates.get(map.seq) ?? [];
+    // The active template is one of the map's own; templateById stays the judge when it is not.
+    const wanted = map.active_template.toLowerCase();
+    const active = NON_ASCII.test(map.active_template) ? undefined : own.find((template) => template.template_id.toLowerCase() === wanted);
+    return renderMapOf(map, own, active ?? templateById(service, map.active_template), requests.get(map.seq) ?? []);
+  });
 }
 
 /** GET Environments, one element (fixtures/get-environments.response.json). */

@@ -1,7 +1,9 @@
 import type Database from "better-sqlite3";
 import type { SandboxContext } from "../context.js";
 import { dataverseUrl } from "../context.js";
-import { deleteAllRows, getRow, listRows, putRow } from "../store/rows.js";
+import { deleteAllRows, getRow, listRows, listenToRows, putRow } from "../store/rows.js";
+import type { StoredRow } from "../store/rows.js";
+import { DatabaseCache } from "../store/cache.js";
 import { sql } from "../store/sql.js";
 import type { EnvironmentHandles } from "../store/store.js";
 import type { RunningMap } from "./definition.js";
@@ -89,15 +91,78 @@ export function clearRuntime(finops: Database.Database, dataverse: Database.Data
  * dual-write plug-in refuse writes after a Dataverse copy (docs dual-write-troubleshooting-live-sync.md).
  */
 export function foreignRuntimeOrganization(dataverse: Database.Database, table: string, organizationId: string): string | undefined {
-  for (const row of listRows(dataverse, RUNTIME_SET)) {
-    const unsecure = parseObject(row.data["msdyn_unsecure"]);
-    const secure = parseObject(row.data["msdyn_secureconfig"]);
-    const organization = secure["Organization"];
-    if (String(unsecure["SourceEntityName"] ?? "").toLowerCase() !== table.toLowerCase()) continue;
-    if (typeof organization === "string" && organization.toLowerCase() !== organizationId.toLowerCase()) return organization;
+  const rows = runtimeIndex(dataverse).byTable.get(table.toLowerCase());
+  if (rows === undefined) return undefined;
+  // The first in row order, as a listing of the rows would find it.
+  let first: RuntimeEntry | undefined;
+  for (const entry of rows.values()) {
+    if (entry.organization === undefined || entry.organization.toLowerCase() === organizationId.toLowerCase()) continue;
+    if (first === undefined || entry.seq < first.seq) first = entry;
   }
-  return undefined;
+  return first?.organization;
 }
+
+/** What foreignRuntimeOrganization reads of one runtime row: its place in row order and the organization it names. */
+interface RuntimeEntry {
+  seq: number;
+  organization: string | undefined;
+}
+
+/** Runtime rows by lower-cased source table, then by row id: every write to a Dataverse would otherwise parse them all. */
+interface RuntimeIndex {
+  byTable: Map<string, Map<string, RuntimeEntry>>;
+  tableOf: Map<string, string>;
+}
+
+const runtimeIndexes = new DatabaseCache<RuntimeIndex>();
+
+function runtimeIndex(dataverse: Database.Database): RuntimeIndex {
+  return runtimeIndexes.get(dataverse, () => {
+    const index: RuntimeIndex = { byTable: new Map(), tableOf: new Map() };
+    for (const row of listRows(dataverse, RUNTIME_SET)) indexRuntimeRow(index, row);
+    return index;
+  });
+}
+
+function indexRuntimeRow(index: RuntimeIndex, row: StoredRow): void {
+  const unsecure = parseObject(row.data["msdyn_unsecure"]);
+  const organization = parseObject(row.data["msdyn_secureconfig"])["Organization"];
+  const table = String(unsecure["SourceEntityName"] ?? "").toLowerCase();
+  let rows = index.byTable.get(table);
+  if (rows === undefined) {
+    rows = new Map();
+    index.byTable.set(table, rows);
+  }
+  rows.set(row.id, { seq: row.seq, organization: typeof organization === "string" ? organization : undefined });
+  index.tableOf.set(row.id, table);
+}
+
+function unindexRuntimeRow(index: RuntimeIndex, id: string): void {
+  const table = index.tableOf.get(id);
+  if (table === undefined) return;
+  index.tableOf.delete(id);
+  const rows = index.byTable.get(table);
+  if (rows?.delete(id) === true && rows.size === 0) index.byTable.delete(table);
+}
+
+// The index follows every write to the runtime rows; a rollback or a database copy drops it (store/cache.ts).
+listenToRows(RUNTIME_SET, {
+  put(db, row) {
+    const index = runtimeIndexes.peek(db);
+    if (index === undefined) return;
+    unindexRuntimeRow(index, row.id);
+    indexRuntimeRow(index, row);
+  },
+  delete(db, id) {
+    const index = runtimeIndexes.peek(db);
+    if (index !== undefined) unindexRuntimeRow(index, id);
+  },
+  deleteAll(db) {
+    const index = runtimeIndexes.peek(db);
+    index?.byTable.clear();
+    index?.tableOf.clear();
+  },
+});
 
 function parseObject(value: unknown): Record<string, unknown> {
   if (typeof value !== "string") return {};

@@ -116,8 +116,19 @@ export function integrationKeys(service: Database.Database, cid: string): Integr
   return rows.map((row) => ({ entitySet: row.entity_set, columns: stringArray(row.columns), customized: row.customized === 1 }));
 }
 
+/** SQLite's lower() folds ASCII only: a name with other letters is compared in JavaScript, over every key. */
+export const NON_ASCII = /[^\x00-\x7f]/;
+
 export function integrationKeyOf(service: Database.Database, cid: string, entitySet: string): string[] | undefined {
-  return integrationKeys(service, cid).find((key) => key.entitySet.toLowerCase() === entitySet.toLowerCase())?.columns;
+  const wanted = entitySet.toLowerCase();
+  if (NON_ASCII.test(entitySet)) return integrationKeys(service, cid).find((key) => key.entitySet.toLowerCase() === wanted)?.columns;
+  // Indexed on (cid, lower(entity_set)); the candidates keep the order of integrationKeys().
+  const rows = sql(service, "SELECT entity_set, columns FROM integration_keys INDEXED BY integration_keys_set WHERE cid = ? AND lower(entity_set) = lower(?) ORDER BY entity_set").all(cid, entitySet) as {
+    entity_set: string;
+    columns: string;
+  }[];
+  const row = rows.find((candidate) => candidate.entity_set.toLowerCase() === wanted);
+  return row === undefined ? undefined : stringArray(row.columns);
 }
 
 export function writeIntegrationKey(service: Database.Database, cid: string, entitySet: string, columns: readonly string[], customized: boolean): void {
@@ -150,6 +161,24 @@ export interface MapRow {
 
 export function mapsOf(service: Database.Database, cid: string): MapRow[] {
   return sql(service, "SELECT * FROM maps WHERE cid = ? ORDER BY seq").all(cid) as MapRow[];
+}
+
+/** The maps of a connection set on one Dataverse table, in the order of mapsOf() (indexed on cid, table_name). */
+export function mapsOfTable(service: Database.Database, cid: string, table: string): MapRow[] {
+  return sql(service, "SELECT * FROM maps WHERE cid = ? AND table_name = ? ORDER BY seq").all(cid, table) as MapRow[];
+}
+
+/** The maps of a connection set whose F&O entity is one of `names` (lower case), in the order of mapsOf(). */
+export function mapsOfEntities(service: Database.Database, cid: string, names: ReadonlySet<string>): MapRow[] {
+  if ([...names].some((name) => NON_ASCII.test(name))) return mapsOf(service, cid).filter((map) => names.has(map.entity.toLowerCase()));
+  const found: MapRow[] = [];
+  for (const name of names) {
+    // Indexed on (cid, lower(entity)); the JavaScript comparison stays the judge.
+    for (const map of sql(service, "SELECT * FROM maps WHERE cid = ? AND lower(entity) = ?").all(cid, name) as MapRow[]) {
+      if (names.has(map.entity.toLowerCase())) found.push(map);
+    }
+  }
+  return found.sort((a, b) => a.seq - b.seq);
 }
 
 export function mapBySeq(service: Database.Database, seq: number): MapRow | undefined {
@@ -272,6 +301,41 @@ export function requestsOfMap(service: Database.Database, mapSeq: number, limit 
     service,
     "SELECT requests.* FROM requests JOIN request_maps ON request_maps.request_id = requests.request_id WHERE request_maps.map_seq = ? ORDER BY requests.created_at DESC, requests.rowid DESC LIMIT ?",
   ).all(mapSeq, limit) as RequestRow[];
+}
+
+/** The templates of every map of a connection set, by map, each list in the order of templatesOf(). */
+export function templatesOfConnection(service: Database.Database, cid: string): Map<number, TemplateRow[]> {
+  const rows = sql(
+    service,
+    "SELECT templates.* FROM templates JOIN maps ON maps.seq = templates.map_seq WHERE maps.cid = ? ORDER BY templates.map_seq, templates.created_at, templates.rowid",
+  ).all(cid) as TemplateRow[];
+  const byMap = new Map<number, TemplateRow[]>();
+  for (const row of rows) {
+    const list = byMap.get(row.map_seq);
+    if (list === undefined) byMap.set(row.map_seq, [row]);
+    else list.push(row);
+  }
+  return byMap;
+}
+
+/** requestsOfMap() for every map of a connection set at once, by map. */
+export function requestsOfConnection(service: Database.Database, cid: string, limit = 10): Map<number, RequestRow[]> {
+  const rows = sql(
+    service,
+    `SELECT map_seq, request_id, cid, action, created_at, modified_at, state, error_message, root_activity FROM (
+       SELECT request_maps.map_seq AS map_seq, requests.*,
+         ROW_NUMBER() OVER (PARTITION BY request_maps.map_seq ORDER BY requests.created_at DESC, requests.rowid DESC) AS position
+       FROM request_maps JOIN requests ON requests.request_id = request_maps.request_id JOIN maps ON maps.seq = request_maps.map_seq
+       WHERE maps.cid = ?)
+     WHERE position <= ? ORDER BY map_seq, position`,
+  ).all(cid, limit) as (RequestRow & { map_seq: number })[];
+  const byMap = new Map<number, RequestRow[]>();
+  for (const { map_seq: mapSeq, ...request } of rows) {
+    const list = byMap.get(mapSeq);
+    if (list === undefined) byMap.set(mapSeq, [request]);
+    else list.push(request);
+  }
+  return byMap;
 }
 
 /** Records a problem; the request turns "3" once no map of it is still moving. */

@@ -64,7 +64,9 @@ CREATE TABLE IF NOT EXISTS business_events (
 CREATE TABLE IF NOT EXISTS entities (name TEXT PRIMARY KEY, entity_set TEXT NOT NULL, company_specific INTEGER NOT NULL, properties TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS enums (name TEXT PRIMARY KEY, members TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS project_configs_pid ON project_configs (pid);
-CREATE INDEX IF NOT EXISTS project_configs_version ON project_configs (version);`;
+CREATE INDEX IF NOT EXISTS project_configs_version ON project_configs (version);
+CREATE INDEX IF NOT EXISTS entities_name ON entities (lower(name));
+CREATE INDEX IF NOT EXISTS entities_set ON entities (lower(entity_set));`;
 
 /**
  * The dual-write management service's own state (dualwrite-service.md §1, §3): connection sets
@@ -176,4 +178,15 @@ CREATE INDEX IF NOT EXISTS maps_next_at ON maps (next_at);
 CREATE INDEX IF NOT EXISTS maps_table ON maps (cid, table_name);
 CREATE INDEX IF NOT EXISTS request_maps_map ON request_maps (map_seq);
 CREATE INDEX IF NOT EXISTS change_queue_map ON change_queue (map_seq, seq);
-CREATE INDEX IF NOT EXISTS request_log_env ON request_log (env, seq);`;
+CREATE INDEX IF NOT EXISTS request_log_env ON request_log (env, seq);
+CREATE INDEX IF NOT EXISTS connection_sets_cid ON connection_sets (lower(cid));
+CREATE INDEX IF NOT EXISTS integration_keys_set ON integration_keys (cid, lower(entity_set));
+CREATE INDEX IF NOT EXISTS maps_pid ON maps (lower(pid));
+CREATE INDEX IF NOT EXISTS maps_project ON maps (project_name);
+CREATE INDEX IF NOT EXISTS maps_next_request ON maps (next_request);
+CREATE INDEX IF NOT EXISTS maps_pair ON maps (cid, lower(entity), lower(entity_set));
+CREATE INDEX IF NOT EXISTS templates_id ON templates (lower(template_id));
+CREATE INDEX IF NOT EXISTS templates_map ON templates (map_seq, created_at);
+CREATE INDEX IF NOT EXISTS requests_cid ON requests (cid);
+CREATE INDEX IF NOT EXISTS solution_requests_due ON solution_requests (state, complete_at);
+CREATE INDEX IF NOT EXISTS initial_syncs_map ON initial_syncs (map_seq, finished_at);`;

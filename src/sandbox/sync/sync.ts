@@ -7,7 +7,7 @@ import { entitySetOf, findEntity } from "../finops/entities.js";
 import type { RunningMap } from "../dualwrite/definition.js";
 import { runningMapOf } from "../dualwrite/definition.js";
 import type { ConnectionSet, MapRow } from "../dualwrite/service.js";
-import { STATE, connectionByCid, connectionOfFinOps, connectionsOfDataverse, integrationKeyOf, mapsOf, sidesOf } from "../dualwrite/service.js";
+import { STATE, connectionByCid, connectionOfFinOps, connectionsOfDataverse, integrationKeyOf, mapsOf, mapsOfEntities, mapsOfTable, sidesOf } from "../dualwrite/service.js";
 import { lookupProperty } from "../odata/query.js";
 import { listRows, putRow } from "../store/rows.js";
 import { sql } from "../store/sql.js";
@@ -30,21 +30,15 @@ export function syncFromFinOps(context: SandboxContext, environment: Environment
   const sides = connection === undefined ? undefined : sidesOf(context, connection);
   if (connection === undefined || sides === undefined) return;
   const entity = findEntity(environment.finops, entitySet);
-  const names = new Set([entitySet.toLowerCase(), entity?.name.toLowerCase(), entity?.entitySet.toLowerCase()]);
-  for (const map of mapsOf(context.store.service, connection.cid)) {
-    if (!names.has(map.entity.toLowerCase())) continue;
-    route(context, { connection, ...sides }, map, 1, environment.name, row);
-  }
+  const names = new Set([entitySet, entity?.name, entity?.entitySet].flatMap((name) => (name === undefined ? [] : [name.toLowerCase()])));
+  for (const map of mapsOfEntities(context.store.service, connection.cid, names)) route(context, { connection, ...sides }, map, 1, environment.name, row);
 }
 
 export function syncFromDataverse(context: SandboxContext, dataverse: EnvironmentHandles, table: string, row: Row): void {
   for (const connection of connectionsOfDataverse(context.store.service, dataverse.name)) {
     const sides = sidesOf(context, connection);
     if (sides === undefined) continue;
-    for (const map of mapsOf(context.store.service, connection.cid)) {
-      if (map.table_name !== table) continue;
-      route(context, { connection, ...sides }, map, 2, dataverse.name, row);
-    }
+    for (const map of mapsOfTable(context.store.service, connection.cid, table)) route(context, { connection, ...sides }, map, 2, dataverse.name, row);
   }
 }
 

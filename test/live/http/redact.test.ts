@@ -39,3 +39,25 @@ describe("redact", () => {
     expect(redact("a outer-inner-7731-tail b")).toBe("a *** b");
   });
 });
+
+describe("which secrets are registered", () => {
+  it("ignores a value shorter than 8 characters, so it cannot mangle ordinary text", () => {
+    registerSecret("x");
+    registerSecret("ample");
+    registerSecret("7chars!");
+    expect(redact("GET https://example.com/7chars!/items failed")).toBe("GET https://example.com/7chars!/items failed");
+  });
+
+  it("registers a value of 8 characters or more", () => {
+    registerSecret("8chars!?");
+    expect(redact("value 8chars!? here")).toBe("value *** here");
+  });
+
+  it("masks a registered secret that appears JSON-escaped", () => {
+    const secret = 'quote"and\\slash-4c1d';
+    registerSecret(secret);
+    const body = JSON.stringify({ message: `rejected ${secret}` });
+    expect(body).toContain('quote\\"and\\\\slash-4c1d');
+    expect(redact(body)).toBe('{"message":"rejected ***"}');
+  });
+});
