@@ -9,9 +9,11 @@ import { validatorFor } from "../config/schemas.js";
 import type { Plan } from "../plan/plan.js";
 import { paletteFor } from "../report/colour.js";
 import { renderPlanText } from "../report/plan/text.js";
-import { loadDesired, openPair, selectPair } from "./context.js";
+import { openPair, selectPair } from "./context.js";
+import { loadDesiredForPlan } from "./desired.js";
 import { ExitError, UserError } from "./errors.js";
 import { currentCommit } from "./git.js";
+import { checkSandboxPairs } from "./sandbox-preflight.js";
 import type { Io } from "./io.js";
 import { parseDuration, parsePositive } from "./options.js";
 import { checkInitialSyncConflicts, planFor } from "./plan-run.js";
@@ -42,7 +44,8 @@ async function readPlanFile(path: string, io: Io): Promise<Plan> {
   return value as Plan;
 }
 
-function actor(io: Io): string {
+/** Who runs a command, for the lock and the last-applied record. */
+export function actor(io: Io): string {
   const github = io.env.GITHUB_ACTOR;
   if (github !== undefined && github !== "") return `${github} (GitHub Actions run ${io.env.GITHUB_RUN_ID ?? "?"})`;
   try {
@@ -53,7 +56,7 @@ function actor(io: Io): string {
 }
 
 export async function runApply(planFile: string | undefined, options: ApplyCommandOptions, io: Io): Promise<number> {
-  const desired = await loadDesired(io);
+  const desired = await loadDesiredForPlan(io, ["maps"], options.prune);
   const pair = selectPair(desired, options.env);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile, io);
   if (saved !== undefined && saved.pair !== pair.name) {
@@ -67,6 +70,7 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
   }
   const commit = await currentCommit(io.cwd);
   const planOptions = { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm };
+  if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
   const opened = await openPair(pair, desired, io);
   try {
     const { gateway } = opened;

@@ -1,11 +1,15 @@
 import { Command, CommanderError } from "commander";
-import { AuthenticationError, HttpRequestError } from "../live/http/errors.js";
 import { redact } from "../live/http/redact.js";
+import { escapeControlKeepNewlines } from "../report/escape.js";
 import { ExitError, UserError } from "./errors.js";
+import { describeFailure } from "./failures.js";
 import type { Io } from "./io.js";
 import { applyCommand } from "./apply.js";
 import { lockCommand } from "./lock.js";
+import { parseDuration } from "./options.js";
+import { checkSandboxEnv } from "./sandbox-preflight.js";
 import { planCommand } from "./plan.js";
+import { refreshCommand } from "./refresh.js";
 import { sandboxCommand } from "./sandbox.js";
 import { validateCommand } from "./validate.js";
 import { version } from "./version.js";
@@ -16,8 +20,15 @@ export function buildProgram(io: Io): Command {
     .version(version)
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  for (const command of [validateCommand(io), planCommand(io), applyCommand(io), lockCommand(io), sandboxCommand(io)]) {
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .option("--verbose", "trace every HTTP request to stderr (method, path, status, time; redacted)", false)
+    .option("--retry-budget <duration>", "how long one command may wait on throttling (429 with Retry-After) in total (90s, 10m, 1h)", parseDuration, 10 * 60_000)
+    .hook("preAction", (_program, action) => {
+      const opts = action.optsWithGlobals<{ verbose?: boolean; retryBudget?: number }>();
+      io.global = { verbose: opts.verbose === true, retryBudgetMs: opts.retryBudget ?? 10 * 60_000 };
+      if (action.name() !== "validate") checkSandboxEnv(io.env);
+    });
+  for (const command of [validateCommand(io), planCommand(io), applyCommand(io), refreshCommand(io), lockCommand(io), sandboxCommand(io)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   return program;
@@ -25,6 +36,9 @@ export function buildProgram(io: Io): Command {
 
 /** Runs the CLI and returns the exit code. The one place errors become exit codes. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
+  const say = (message: string, hint: string): void => {
+    io.stderr.write(`error: ${escapeControlKeepNewlines(redact(message))}\n  hint: ${escapeControlKeepNewlines(redact(hint))}\n`);
+  };
   try {
     await buildProgram(io).parseAsync([...argv], { from: "user" });
     return 0;
@@ -32,27 +46,24 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (error instanceof ExitError) return error.exitCode;
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (error instanceof UserError) {
-      io.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`);
+      say(error.message, error.hint);
       return error.exitCode;
+    }
+    const described = describeFailure(error);
+    if (described !== undefined) {
+      say(described.message, described.hint);
+      return 1;
     }
     const hint = hintOf(error);
     if (error instanceof Error && hint !== undefined) {
-      io.stderr.write(`error: ${redact(error.message)}\n  hint: ${redact(hint)}\n`);
+      say(error.message, hint);
       return 1;
     }
-    if (error instanceof AuthenticationError) {
-      io.stderr.write(`error: ${redact(error.message)}\n  hint: Check the pair's auth settings (tenantId, clientId), that the secret or federated credential is valid for that app registration, and that the identity provider can be reached.\n`);
-      return 1;
-    }
-    if (error instanceof HttpRequestError) {
-      io.stderr.write(`error: ${redact(error.message)}\n  hint: The environment could not be reached or refused the request${error.requestId === undefined ? "" : ` (request id ${error.requestId})`}. Check the URL and credentials, then run the command again.\n`);
-      return 1;
-    }
-    const detail = redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    const detail = escapeControlKeepNewlines(redact(error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
     io.stderr.write(
       `internal error: ${detail}\n  This is a bug in dwctl, not in your files. Please report it with the command you ran; set DWCTL_DEBUG=1 to print the stack.\n`,
     );
-    if (io.env.DWCTL_DEBUG === "1" && error instanceof Error && error.stack !== undefined) io.stderr.write(redact(error.stack) + "\n");
+    if (io.env.DWCTL_DEBUG === "1" && error instanceof Error && error.stack !== undefined) io.stderr.write(escapeControlKeepNewlines(redact(error.stack)) + "\n");
     return 1;
   }
 }

@@ -67,6 +67,8 @@ export interface EnvironmentGateway {
    * version's publisher when missing. The map must be stopped.
    */
   saveMapDefinition(definition: MapDefinition, solution: string): Promise<{ versionId: string }>;
+  /** Whether the Dataverse has a solution of this unique name. */
+  hasSolution(solution: string): Promise<boolean>;
   /** Apply Solution for one solution (RestoreTemplates), followed to its end: its map versions become templates. */
   applySolution(solution: string): Promise<void>;
   /** Makes a version the active one (SwitchActive); the version must be among the map's templates. */

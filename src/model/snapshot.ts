@@ -105,7 +105,8 @@ export interface RuntimeConfiguration {
   dataverse: { id: string; source: string; destination: string }[];
 }
 
-export type RecordKind = "lock" | "lastApplied";
+/** dwctl's own records in an environment: its lock, what it last applied, and the refresh runbook's progress. */
+export type RecordKind = "lock" | "lastApplied" | "refresh";
 
 /** A small JSON record kept in the environment itself, versioned by an ETag. */
 export interface StoredRecord {

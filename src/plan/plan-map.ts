@@ -96,7 +96,9 @@ function initialSyncOf(pairMap: PairMap, live: LiveMap | undefined, context: Map
   const { master, rerun } = pairMap.initialSync;
   const applied = context.applied;
   const enabled = context.refreshInitialSync === undefined ? pairMap.initialSync.enabled : (pairMap.refreshInitialSync ?? context.refreshInitialSync) === "run";
-  const firstStart = live === undefined || !live.initialised || !hasRun(live, applied);
+  // After a refresh, the last-applied record describes the pair before its Reset link: only the
+  // service's own history of the map counts.
+  const firstStart = live === undefined || !live.initialised || !hasRun(live, context.refreshInitialSync === undefined ? applied : undefined);
   if (firstStart && enabled) return { kind: "startMap", initialSync: { master, reason: context.refreshInitialSync === undefined ? "first-start" : "refresh" } };
   if (rerun !== undefined && rerun !== applied?.initialSyncRerun) return { kind: "startMap", initialSync: { master, reason: "rerun", token: rerun } };
   return { kind: "startMap", initialSync: null };

@@ -29,10 +29,16 @@ export const RECORD_IDS: Record<RecordKind, RecordIds> = {
     definitionId: "6a1d2c8e-0b7f-4c52-9a44-2f1e3d4c5b02",
     valueId: "6a1d2c8e-0b7f-4c52-9a44-2f1e3d4c5b12",
   },
+  refresh: {
+    schemaName: "dwctl_refresh",
+    displayName: "dwctl refresh runbook",
+    definitionId: "6a1d2c8e-0b7f-4c52-9a44-2f1e3d4c5b03",
+    valueId: "6a1d2c8e-0b7f-4c52-9a44-2f1e3d4c5b13",
+  },
 };
 
 const READ =
-  "environmentvariablevalues?$select=environmentvariablevalueid,schemaname,value&$filter=schemaname eq 'dwctl_lock' or schemaname eq 'dwctl_lastapplied'";
+  "environmentvariablevalues?$select=environmentvariablevalueid,schemaname,value&$filter=schemaname eq 'dwctl_lock' or schemaname eq 'dwctl_lastapplied' or schemaname eq 'dwctl_refresh'";
 
 /** Environment variable type String. */
 const STRING_TYPE = 100000000;
@@ -44,8 +50,8 @@ export class RecordStore {
 
   async readAll(): Promise<Records> {
     const rows = await this.http.getAllPages<unknown>(READ);
-    const records: Records = { lock: undefined, lastApplied: undefined };
-    for (const kind of ["lock", "lastApplied"] as const) {
+    const records: Records = { lock: undefined, lastApplied: undefined, refresh: undefined };
+    for (const kind of ["lock", "lastApplied", "refresh"] as const) {
       const row = rows.find((candidate) => text(property(candidate, "schemaname")) === RECORD_IDS[kind].schemaName);
       if (row !== undefined) records[kind] = { kind, value: parseValue(property(row, "value")), etag: etagOf(row) ?? "" };
     }

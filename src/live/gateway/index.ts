@@ -130,6 +130,10 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
     return saveMapDefinition(this.#state, definition, solution);
   }
 
+  async hasSolution(solution: string): Promise<boolean> {
+    return (await this.#state.clients.dataverse.findSolution(solution)) !== undefined;
+  }
+
   applySolution(solution: string): Promise<void> {
     return applySolution(this.#state, solution);
   }
