@@ -42,7 +42,7 @@ function sourceOf(pairs: readonly EnvironmentPair[], pair: EnvironmentPair, name
 }
 
 /** The rebuild's plans: every map stopped (step definitions), or as declared with the refresh's initial-sync choice. */
-function plannerFor(pairDesired: PairDesired, commit: string | null): RefreshPlanner {
+export function plannerFor(pairDesired: PairDesired, commit: string | null): RefreshPlanner {
   return (snapshot: Snapshot, mode): Plan => {
     const desired = mode.allStopped ? { ...pairDesired, maps: pairDesired.maps.map((entry) => ({ ...entry, state: "stopped" as const })) } : pairDesired;
     return buildPlan({

@@ -59,7 +59,7 @@ export function planLink(pair: EnvironmentPair, snapshot: Snapshot, lastApplied:
     blockers.push({
       kind: "linkMismatch",
       path: [],
-      message: `the dual-write link of ${pair.name} (connection set ${link.connectionSet}) points at ${link.dataverseUrl}, not at this pair's Dataverse ${snapshot.identity.dataverseUrl}. Applying would change the configuration of the other environment. First ${CLEAN_COPIED_CONFIGURATION}.`,
+      message: `the dual-write link of ${pair.name} (connection set ${link.connectionSet}) points at ${link.dataverseUrl}, not at this pair's Dataverse ${snapshot.identity.dataverseUrl}. Applying would change the configuration of the other environment. Run dwctl refresh --env ${pair.name}, or ${CLEAN_COPIED_CONFIGURATION}.`,
     });
   }
   if (lastApplied?.pair !== undefined && lastApplied.pair !== pair.name) {
