@@ -18,8 +18,11 @@ interface ServiceWindow {
   /** Arrival times of admitted requests, oldest first, from `head` on. */
   times: number[];
   head: number;
-  /** Finished requests: [end time, time spent serving], oldest first. */
+  /** Finished requests: [end time, time spent serving], oldest first, from `spentHead` on. */
   spent: [number, number][];
+  spentHead: number;
+  /** The sum of the durations in `spent` from `spentHead` on. */
+  used: number;
 }
 
 /**
@@ -39,10 +42,18 @@ export class ServiceProtection {
     }
     const from = now - this.timings.requestWindowMs;
     const seconds = Math.round(this.timings.requestWindowMs / 1000);
-    while (window.spent.length > 0 && (window.spent[0]?.[0] ?? now) <= from) window.spent.shift();
-    const used = window.spent.reduce((total, [, duration]) => total + duration, 0);
-    if (used >= this.timings.executionBudgetMs) {
-      const oldest = window.spent[0]?.[0] ?? now;
+    // A running sum and a moving head: every admission would otherwise walk the whole window.
+    while (window.spentHead < window.spent.length && (window.spent[window.spentHead]?.[0] ?? now) <= from) {
+      window.used -= window.spent[window.spentHead]?.[1] ?? 0;
+      window.spentHead++;
+    }
+    if (window.spentHead > 1024 && window.spentHead * 2 > window.spent.length) {
+      window.spent = window.spent.slice(window.spentHead);
+      window.spentHead = 0;
+    }
+    if (window.spentHead === window.spent.length) window.used = 0;
+    if (window.used >= this.timings.executionBudgetMs) {
+      const oldest = window.spent[window.spentHead]?.[0] ?? now;
       return {
         ok: false,
         retryAfterSeconds: Math.max(1, Math.ceil((oldest + this.timings.requestWindowMs - now) / 1000)),
@@ -69,7 +80,9 @@ export class ServiceProtection {
         if (released) return;
         released = true;
         window.inFlight--;
-        window.spent.push([end, Math.max(0, end - now)]);
+        const duration = Math.max(0, end - now);
+        window.spent.push([end, duration]);
+        window.used += duration;
       },
     };
   }
@@ -77,7 +90,7 @@ export class ServiceProtection {
   #window(service: string): ServiceWindow {
     let window = this.#services.get(service);
     if (window === undefined) {
-      window = { inFlight: 0, times: [], head: 0, spent: [] };
+      window = { inFlight: 0, times: [], head: 0, spent: [], spentHead: 0, used: 0 };
       this.#services.set(service, window);
     }
     return window;

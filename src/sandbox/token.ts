@@ -24,7 +24,7 @@ export function verifyToken(secret: string, token: string, audience: string, now
   if (parts.length !== 3 || header === undefined || payload === undefined || signed === undefined) {
     return { ok: false, reason: "the token is malformed" };
   }
-  const expected = Buffer.from(signature(secret, `${header}.${payload}`));
+  const expected = Buffer.from(expectedSignature(secret, `${header}.${payload}`));
   const actual = Buffer.from(signed);
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
     return { ok: false, reason: "the token signature is invalid" };
@@ -57,6 +57,21 @@ function parseClaims(payload: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Signatures of tokens already presented: a client sends the same token with every request, and an HMAC per request adds up. */
+const signatures = new Map<string, string>();
+const SIGNATURE_CACHE_LIMIT = 256;
+
+function expectedSignature(secret: string, input: string): string {
+  const key = `${secret}\u0000${input}`;
+  let expected = signatures.get(key);
+  if (expected === undefined) {
+    expected = signature(secret, input);
+    if (signatures.size >= SIGNATURE_CACHE_LIMIT) signatures.clear();
+    signatures.set(key, expected);
+  }
+  return expected;
 }
 
 function signature(secret: string, input: string): string {

@@ -117,7 +117,7 @@ export function integrationKeys(service: Database.Database, cid: string): Integr
 }
 
 /** SQLite's lower() folds ASCII only: a name with other letters is compared in JavaScript, over every key. */
-export const NON_ASCII = /[^\x00-\x7f]/;
+export const NON_ASCII = /[^ -~\t\r\n]/;
 
 export function integrationKeyOf(service: Database.Database, cid: string, entitySet: string): string[] | undefined {
   const wanted = entitySet.toLowerCase();

@@ -90,6 +90,8 @@ export class Store {
     const sides: Side[] = side === "both" ? ["finops", "dataverse"] : [side];
     const seed = this.#seed(to);
     for (const part of sides) {
+      // Everything in the source's write-ahead log into its main file, and the log emptied.
+      source[part].pragma("wal_checkpoint(TRUNCATE)");
       target[part].close();
       removeDatabase(this.path(to, part));
       copyFileSync(this.path(from, part), this.path(to, part));
@@ -120,7 +122,9 @@ export class Store {
 
   #openService(): Database.Database {
     const db = new Database(this.servicePath());
-    db.pragma("journal_mode = DELETE");
+    // WAL: almost every request writes here (the write log), and a write-ahead log costs a fraction of
+    // a rollback journal's create-and-delete per transaction. No copy-db copies this file.
+    db.pragma("journal_mode = WAL");
     db.pragma("synchronous = OFF");
     db.exec(SERVICE_SCHEMA);
     const now = this.now();
@@ -152,8 +156,9 @@ export class Store {
     const path = this.path(seed.name, side);
     const fresh = !existsSync(path);
     const db = new Database(path);
-    // DELETE journal mode: between statements the main file alone is the whole database, so copy-db can copy it.
-    db.pragma("journal_mode = DELETE");
+    // WAL: a write-ahead log costs a fraction of a rollback journal's create-and-delete per transaction.
+    // copy-db checkpoints the source first, so the main file alone is then the whole database.
+    db.pragma("journal_mode = WAL");
     db.pragma("synchronous = OFF");
     db.exec(side === "finops" ? FINOPS_SCHEMA : DATAVERSE_SCHEMA);
     if (fresh) {

@@ -7,7 +7,7 @@ import { entitySetOf, findEntity } from "../finops/entities.js";
 import type { RunningMap } from "../dualwrite/definition.js";
 import { runningMapOf } from "../dualwrite/definition.js";
 import type { ConnectionSet, MapRow } from "../dualwrite/service.js";
-import { STATE, connectionByCid, connectionOfFinOps, connectionsOfDataverse, integrationKeyOf, mapsOf, mapsOfEntities, mapsOfTable, sidesOf } from "../dualwrite/service.js";
+import { STATE, connectionByCid, connectionOfFinOps, connectionsOfDataverse, integrationKeyOf, mapsOfEntities, mapsOfTable, sidesOf } from "../dualwrite/service.js";
 import { lookupProperty } from "../odata/query.js";
 import { listRows, putRow } from "../store/rows.js";
 import { sql } from "../store/sql.js";
