@@ -33,9 +33,11 @@ export async function startSandboxProcess({ dataDir, timings, environments, exec
   child.stdout.resume();
   const secret = (await readFile(join(dataDir, "secret"), "utf8")).trim();
   const control = async (method, path, body) => {
+    // A fresh connection for each control call: between two of them the bench can be busy for longer
+    // than the server's keep-alive, and a pooled socket the server closed meanwhile fails the call.
     const response = await globalThis.fetch(`${url}/_sandbox/${path}`, {
       method,
-      headers: body === undefined ? {} : { "content-type": "application/json" },
+      headers: { connection: "close", ...(body === undefined ? {} : { "content-type": "application/json" }) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
