@@ -183,7 +183,7 @@ describe("RecordStore", () => {
       path: "environmentvariablevalues",
       query: {
         $select: "environmentvariablevalueid,schemaname,value",
-        $filter: "schemaname eq 'dwctl_lock' or schemaname eq 'dwctl_lastapplied'",
+        $filter: "schemaname eq 'dwctl_lock' or schemaname eq 'dwctl_lastapplied' or schemaname eq 'dwctl_refresh'",
       },
     });
     const created = await records.write("lock", { holder: "ci" }, { absent: true });
