@@ -2,6 +2,13 @@
 // Generated from schemas/ by `npm run generate`. Do not edit: edit the schema and regenerate.
 
 /**
+ * Host names in lower case ASCII (IDNA A-labels): an exact host, or *. followed by a suffix of at least two labels.
+ *
+ * @maxItems 50
+ */
+export type HostList = string[];
+
+/**
  * The environment pairs dwctl manages: each pairs one finance and operations environment with one Dataverse environment.
  */
 export interface Environments {
@@ -60,6 +67,20 @@ export interface Pair {
    */
   sandbox?: boolean;
   auth?: Auth;
+  /**
+   * Hosts outside the domains dwctl knows for each service (see the README) that may receive this pair's tokens, per service (dataverse, financeAndOperations, dualWrite): each an exact host name or *.suffix. Every URL of a real pair must be on its service's domains or listed here. Protect environments.yaml with CODEOWNERS: this list decides where credentials go.
+   */
+  allowedHosts?: {
+    dataverse?: HostList;
+    financeAndOperations?: HostList;
+    dualWrite?: HostList;
+  };
+  /**
+   * Environment variables outside DWCTL_* that auth.clientSecretVariable and auth.managementTokenVariable may name. Only DWCTL_* variables are read as secrets otherwise, so a pull request cannot send GITHUB_TOKEN or a cloud key anywhere. Protect environments.yaml with CODEOWNERS.
+   *
+   * @maxItems 50
+   */
+  allowedSecretVariables?: string[];
   /**
    * Drift ignore rules: differences matched here are neither reported as drift nor changed by apply.
    *

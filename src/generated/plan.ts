@@ -702,7 +702,13 @@ export interface Blocker {
   /**
    * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link.
    */
-  kind: "lookupCycle" | "linkMismatch" | "notLinked" | "staleRuntimeConfiguration" | "copiedDatabase";
+  kind:
+    | "lookupCycle"
+    | "linkMismatch"
+    | "notLinked"
+    | "staleRuntimeConfiguration"
+    | "copiedDatabase"
+    | "sameEnvironment";
   /**
    * Why, and what to do.
    */

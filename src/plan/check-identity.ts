@@ -32,8 +32,7 @@ export function checkIdentity(planned: PlannedIdentity, protectedPairs: readonly
     }
     if (canonicalId(other.organizationId) !== own) continue;
     blockers.push({
-      // The plan schema has no kind for this yet; linkMismatch is the nearest: the pair reaches another pair's environment.
-      kind: "linkMismatch",
+      kind: "sameEnvironment",
       path: [],
       message: `${planned.pair} resolves to the Dataverse organization ${planned.organizationId}, which is the protected pair ${other.pair}: applying would change ${other.pair} without its confirmation. Point ${planned.pair}'s URLs in environments.yaml at its own environment, then plan again.`,
     });

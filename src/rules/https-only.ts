@@ -27,7 +27,14 @@ export const httpsOnly: Rule = {
           continue;
         }
         if (pair.sandbox === true) {
-          if (!isLoopback(url)) {
+          if (url.protocol !== "http:" && url.protocol !== "https:") {
+            findings.push({
+              message: `sandbox pair "${pair.name}" uses ${url.protocol}, not http: or https:`,
+              hint: "Sandbox URLs are http://127.0.0.1/... or http://<name>.localhost/...; the sandbox serves nothing else.",
+              file: pair.file,
+              path,
+            });
+          } else if (!isLoopback(url)) {
             findings.push({ message: `sandbox pair "${pair.name}" points at ${url.host}, which is not loopback`, hint: "Sandbox URLs are http://127.0.0.1/...; remove sandbox: true for a real environment.", file: pair.file, path });
           }
           continue;

@@ -9,6 +9,8 @@ pairs:
     financeAndOperations: { url: "https://127.0.0.1:9/finops" }
     dataverse: { url: "https://127.0.0.1:9/dataverse" }
     dualWrite: { url: "https://127.0.0.1:9/dw" }
+    # A host outside Microsoft's service domains must be allowed explicitly (DW176); nothing listens there.
+    allowedHosts: { financeAndOperations: ["127.0.0.1"], dataverse: ["127.0.0.1"], dualWrite: ["127.0.0.1"] }
     legalEntities: [USMF]
     auth: { method: client-secret, tenantId: 11111111-2222-3333-4444-555555555555, clientId: 66666666-7777-8888-9999-000000000000, clientSecretVariable: DWCTL_CLIENT_SECRET }
 `;
@@ -19,7 +21,7 @@ describe("a canary client secret", () => {
     for (const args of [["plan", "--env", "real"], ["apply", "--env", "real", "--auto-approve"], ["lock", "status", "--env", "real"]]) {
       const result = await runCli(args, dir, { DWCTL_CLIENT_SECRET: canary, DWCTL_DEBUG: "1" });
       expect(result.code).toBe(1);
-      expect(result.stderr).toMatch(/^error: /);
+      expect(result.stderr).toMatch(/^error: /m);
       expect(result.stderr).not.toContain("internal error");
       expect(`${result.stdout}${result.stderr}`).not.toContain(canary);
     }

@@ -1,8 +1,8 @@
 import { ClientAssertionCredential, ClientSecretCredential, DeviceCodeCredential } from "@azure/identity";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TokenCredential } from "@azure/core-auth";
-import { AuthConfigurationError, RedactingCredential, SandboxCredential, StaticTokenCredential, credentialsFor } from "../../src/live/auth/index.js";
-import { redact } from "../../src/live/http/index.js";
+import { AuthConfigurationError, HostBoundCredential, RedactingCredential, TokenDestinationError, assertTokenDestination, SandboxCredential, StaticTokenCredential, credentialsFor } from "../../src/live/auth/index.js";
+import { HttpClient, redact } from "../../src/live/http/index.js";
 import { sendJson, startServer } from "./http/test-server.js";
 import type { TestServer } from "./http/test-server.js";
 
@@ -14,8 +14,16 @@ afterEach(async () => {
 });
 
 function inner(credential: TokenCredential): TokenCredential {
+  if (credential instanceof HostBoundCredential) return inner(credential.inner);
   return credential instanceof RedactingCredential ? credential.inner : credential;
 }
+
+/** The URLs of a real pair on its services' own hosts. */
+const urls = {
+  financeAndOperations: { url: "https://contoso.operations.dynamics.com" },
+  dataverse: { url: "https://contoso.crm.dynamics.com" },
+  dualWrite: { url: "https://projectmanagementservice.weu.gateway.prod.island.powerapps.com" },
+};
 
 const ids = { tenantId: "00000000-0000-0000-0000-000000000001", clientId: "00000000-0000-0000-0000-000000000002" };
 
@@ -38,11 +46,11 @@ describe("credentialsFor", () => {
   });
 
   it("builds a client secret credential and registers the secret for redaction", () => {
-    const pair = { name: "prod", auth: { method: "client-secret" as const, ...ids, clientSecretVariable: "S" } };
-    const credentials = credentialsFor(pair, { S: "CANARY-SECRET-a1b2" });
+    const pair = { name: "prod", auth: { method: "client-secret" as const, ...ids, clientSecretVariable: "DWCTL_S" } };
+    const credentials = credentialsFor(pair, { DWCTL_S: "CANARY-SECRET-a1b2" });
     expect(inner(credentials.dataverse)).toBeInstanceOf(ClientSecretCredential);
-    expect(credentials.financeAndOperations).toBe(credentials.dataverse);
-    expect(credentials.dualWrite).toBe(credentials.dataverse);
+    expect(inner(credentials.financeAndOperations)).toBe(inner(credentials.dataverse));
+    expect(inner(credentials.dualWrite)).toBe(inner(credentials.dataverse));
     expect(redact("the secret CANARY-SECRET-a1b2 leaked")).toBe("the secret *** leaked");
   });
 
@@ -56,13 +64,13 @@ describe("credentialsFor", () => {
   });
 
   it("uses a delegated management token for the dual-write service when one is given", async () => {
-    const pair = { name: "dev", auth: { method: "device-code" as const, tenantId: ids.tenantId, managementTokenVariable: "DW_TOKEN" } };
-    const credentials = credentialsFor(pair, { DW_TOKEN: "CANARY-MGMT-77c1" }, { prompt: () => undefined });
+    const pair = { name: "dev", ...urls, auth: { method: "device-code" as const, tenantId: ids.tenantId, managementTokenVariable: "DWCTL_DW_TOKEN" } };
+    const credentials = credentialsFor(pair, { DWCTL_DW_TOKEN: "CANARY-MGMT-77c1" }, { prompt: () => undefined });
     expect(inner(credentials.dataverse)).toBeInstanceOf(DeviceCodeCredential);
     expect(inner(credentials.dualWrite)).toBeInstanceOf(StaticTokenCredential);
     await expect(credentials.dualWrite.getToken("https://IntegratorApp.com/.default")).resolves.toMatchObject({ token: "CANARY-MGMT-77c1" });
     expect(redact("CANARY-MGMT-77c1")).toBe("***");
-    expect(() => credentialsFor(pair, {})).toThrow(/DW_TOKEN/);
+    expect(() => credentialsFor(pair, {})).toThrow(/DWCTL_DW_TOKEN/);
   });
 
   it("signs in the dual-write service with the Data Integrator app otherwise", () => {
@@ -74,6 +82,63 @@ describe("credentialsFor", () => {
   it("needs a running sandbox for a sandbox pair", () => {
     expect(() => credentialsFor({ name: "stage", sandbox: true }, {})).toThrow(/no sandbox is running/);
     expect(() => credentialsFor({ name: "stage" }, {})).toThrow(/no auth method/);
+  });
+});
+
+describe("where tokens may go", () => {
+  const appPair = { name: "stage", ...urls, auth: { method: "device-code" as const, tenantId: ids.tenantId, managementTokenVariable: "DWCTL_DW_TOKEN" } };
+
+  it.each([
+    ["clientSecretVariable", { method: "client-secret" as const, ...ids, clientSecretVariable: "GITHUB_TOKEN" }],
+    ["managementTokenVariable", { method: "github-oidc" as const, ...ids, managementTokenVariable: "GITHUB_TOKEN" }],
+  ])("refuses to read %s from a variable outside DWCTL_*, without reading it", (setting, auth) => {
+    const env = new Proxy<Record<string, string | undefined>>({ GITHUB_TOKEN: "ghs_CANARY-5e2f" }, {
+      get: (target, name) => {
+        if (name === "GITHUB_TOKEN") throw new Error("GITHUB_TOKEN was read");
+        return Reflect.get(target, name);
+      },
+    });
+    const attempt = (): unknown => credentialsFor({ name: "stage", ...urls, auth }, env, { getAssertion: async () => "assertion" });
+    expect(attempt).toThrow(AuthConfigurationError);
+    expect(attempt).toThrow(`refusing to read GITHUB_TOKEN as a secret (auth.${setting} of pair stage)`);
+  });
+
+  it("reads a variable outside DWCTL_* that the pair lists in allowedSecretVariables", async () => {
+    const pair = { ...appPair, auth: { ...appPair.auth, managementTokenVariable: "DW_TOKEN" }, allowedSecretVariables: ["DW_TOKEN"] };
+    const credentials = credentialsFor(pair, { DW_TOKEN: "CANARY-MGMT-0a9d" }, { prompt: () => undefined });
+    await expect(credentials.dualWrite.getToken("https://IntegratorApp.com/.default")).resolves.toMatchObject({ token: "CANARY-MGMT-0a9d" });
+  });
+
+  it("hands out no token for a service whose URL is not on that service's hosts", async () => {
+    const pair = { ...appPair, dualWrite: { url: "https://collector.attacker.example" } };
+    const credentials = credentialsFor(pair, { DWCTL_DW_TOKEN: "CANARY-MGMT-3c3c" }, { prompt: () => undefined });
+    const refused = await credentials.dualWrite.getToken("https://IntegratorApp.com/.default").catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TokenDestinationError);
+    expect(String(refused)).toContain("refusing to send the dual-write management service token of pair stage to collector.attacker.example");
+    expect((refused as TokenDestinationError).hint).toContain("allowedHosts.dualWrite");
+    expect(String(refused)).not.toContain("CANARY");
+  });
+
+  it("hands out the token for a host the pair lists for that service, and no other", async () => {
+    const pair = { ...appPair, dualWrite: { url: "https://dw.contoso.example" }, allowedHosts: { dualWrite: ["dw.contoso.example"] } };
+    const credentials = credentialsFor(pair, { DWCTL_DW_TOKEN: "CANARY-MGMT-4d4d" }, { prompt: () => undefined });
+    await expect(credentials.dualWrite.getToken("https://IntegratorApp.com/.default")).resolves.toMatchObject({ token: "CANARY-MGMT-4d4d" });
+    expect(() => assertTokenDestination(credentials.dualWrite, new URL("https://elsewhere.example/api"))).toThrow(TokenDestinationError);
+    expect(() => assertTokenDestination(credentials.dualWrite, new URL("https://dw.contoso.example/api"))).not.toThrow();
+  });
+
+  it("never sends a token to an unlisted host: a local listener records no Authorization header", async () => {
+    server = await startServer((_request, response) => sendJson(response, 200, { value: [] }));
+    const listener = new URL(server.url).origin;
+    const pair = { ...appPair, financeAndOperations: { url: listener }, dataverse: { url: listener }, dualWrite: { url: listener } };
+    const credentials = credentialsFor(pair, { DWCTL_DW_TOKEN: "CANARY-MGMT-5e5e" }, { prompt: () => undefined });
+    for (const [service, credential] of Object.entries(credentials)) {
+      const client = new HttpClient({ baseUrl: server.url, credential, scope: "https://IntegratorApp.com/.default", maxAttempts: 1, service });
+      const error = await client.request("GET", "WhoAmI").catch((caught: unknown) => caught);
+      expect(String(error)).toContain("refusing to send");
+    }
+    expect(server.requests.filter((request) => request.headers.authorization !== undefined)).toEqual([]);
+    expect(server.requests).toEqual([]);
   });
 });
 

@@ -71,4 +71,29 @@ pairs:
   it("passes http on loopback for a sandbox pair (the base estate)", () => {
     expect(validate(estateWith({}))).toEqual([]);
   });
+
+  it("reports a file: URL on a real pair", () => {
+    const [d] = expectDiagnostics(onePair(fo, "file:///etc/passwd"), ["maps/environments.yaml:5:23 DW172"]);
+    expect(d?.message).toBe("file is not allowed for a real environment");
+    expect(d?.hint).toContain("https://");
+  });
+
+  it.each([
+    ["file:///tmp/stage/dataverse", "file"],
+    ["ftp://127.0.0.1/stage/dataverse", "ftp"],
+  ])("reports %s on a sandbox pair: the sandbox is reached over http on loopback", (url, scheme) => {
+    const files = estateWith({
+      "maps/environments.yaml": `kind: Environments
+pairs:
+  - name: stage
+    sandbox: true
+    financeAndOperations: { url: "http://stage.operations.localhost/stage/finops" }
+    dataverse: { url: "${url}" }
+    legalEntities: [USMF]
+`,
+    });
+    const [d] = expectDiagnostics(files, ["maps/environments.yaml:6:23 DW172"]);
+    expect(d?.message).toBe(`sandbox pair "stage" uses ${scheme}:, not http: or https:`);
+    expect(d?.hint).toContain("http://127.0.0.1/");
+  });
 });

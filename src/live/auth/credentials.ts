@@ -4,7 +4,10 @@ import type { DeviceCodeInfo } from "@azure/identity";
 import type { EnvironmentPair } from "../../model/desired.js";
 import { DATA_INTEGRATOR_CLIENT_ID } from "../dualwrite/client.js";
 import { registerSecret } from "../http/index.js";
+import { allowedHostsOf, secretVariableAllowed, SECRET_VARIABLE_PREFIX } from "../../rules/token-hosts.js";
+import type { TokenService } from "../../rules/token-hosts.js";
 import { githubOidcAssertion } from "./github-oidc.js";
+import { HostBoundCredential } from "./host-bound-credential.js";
 import { RedactingCredential } from "./redacting-credential.js";
 import { SandboxCredential } from "./sandbox-credential.js";
 import { StaticTokenCredential } from "./static-token-credential.js";
@@ -35,7 +38,9 @@ export class AuthConfigurationError extends Error {
   }
 }
 
-type PairAuth = Pick<EnvironmentPair, "name" | "auth" | "sandbox">;
+/** A pair's auth settings; a service whose URL is missing gets a credential that hands out no token. */
+type PairAuth = Pick<EnvironmentPair, "name" | "auth" | "sandbox"> &
+  Partial<Pick<EnvironmentPair, "financeAndOperations" | "dataverse" | "dualWrite" | "allowedHosts" | "allowedSecretVariables">>;
 
 /** The three credentials of a pair, built from its `auth` block and the process environment. */
 export function credentialsFor(
@@ -56,7 +61,7 @@ export function credentialsFor(
       return appCredentials(pair, env, app);
     }
     case "client-secret": {
-      const variable = required(pair, "clientSecretVariable");
+      const variable = secretVariable(pair, "clientSecretVariable", required(pair, "clientSecretVariable"));
       const secret = env[variable];
       if (secret === undefined || secret === "") {
         throw new AuthConfigurationError(
@@ -78,7 +83,7 @@ export function credentialsFor(
       const management =
         managementToken(pair, env) ??
         new DeviceCodeCredential({ userPromptCallback, clientId: DATA_INTEGRATOR_CLIENT_ID, ...(tenantId === undefined ? {} : { tenantId }) });
-      return redacting({ dataverse: user, financeAndOperations: user, dualWrite: management });
+      return bound(pair, redacting({ dataverse: user, financeAndOperations: user, dualWrite: management }));
     }
     default:
       throw new AuthConfigurationError(
@@ -101,12 +106,29 @@ function sandboxCredentials(pair: PairAuth, options: CredentialOptions): PairCre
 
 /** An app identity for Dataverse and F&O; the dual-write service takes a delegated token when one is given. */
 function appCredentials(pair: PairAuth, env: Record<string, string | undefined>, app: TokenCredential): PairCredentials {
-  return redacting({ dataverse: app, financeAndOperations: app, dualWrite: managementToken(pair, env) ?? app });
+  return bound(pair, redacting({ dataverse: app, financeAndOperations: app, dualWrite: managementToken(pair, env) ?? app }));
+}
+
+/** Each service's credential hands out tokens only for that service's URL of the pair, on its service's hosts. */
+function bound(pair: PairAuth, credentials: PairCredentials): PairCredentials {
+  const bind = (service: TokenService): TokenCredential =>
+    new HostBoundCredential(credentials[service], { pair: pair.name, service, url: pair[service]?.url, allowedHosts: allowedHostsOf(pair, service) });
+  return { dataverse: bind("dataverse"), financeAndOperations: bind("financeAndOperations"), dualWrite: bind("dualWrite") };
+}
+
+/** Refuses to read a variable outside DWCTL_* (and the pair's allow list) as a secret. */
+function secretVariable(pair: PairAuth, setting: "clientSecretVariable" | "managementTokenVariable", variable: string): string {
+  if (secretVariableAllowed(variable, pair.allowedSecretVariables)) return variable;
+  throw new AuthConfigurationError(
+    `refusing to read ${variable} as a secret (auth.${setting} of pair ${pair.name}): only ${SECRET_VARIABLE_PREFIX}* variables are read`,
+    `store the secret as ${SECRET_VARIABLE_PREFIX}${variable}, or list ${variable} in the pair's allowedSecretVariables in environments.yaml (protected by CODEOWNERS)`,
+  );
 }
 
 function managementToken(pair: PairAuth, env: Record<string, string | undefined>): TokenCredential | undefined {
-  const variable = pair.auth?.managementTokenVariable;
-  if (variable === undefined) return undefined;
+  const setting = pair.auth?.managementTokenVariable;
+  if (setting === undefined) return undefined;
+  const variable = secretVariable(pair, "managementTokenVariable", setting);
   const token = env[variable];
   if (token === undefined || token === "") {
     throw new AuthConfigurationError(

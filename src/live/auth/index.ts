@@ -3,3 +3,4 @@ export type { CredentialOptions, PairCredentials } from "./credentials.js";
 export { RedactingCredential } from "./redacting-credential.js";
 export { SandboxCredential } from "./sandbox-credential.js";
 export { StaticTokenCredential } from "./static-token-credential.js";
+export { HostBoundCredential, TokenDestinationError, assertTokenDestination } from "./host-bound-credential.js";
