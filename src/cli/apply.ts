@@ -9,14 +9,15 @@ import { validatorFor } from "../config/schemas.js";
 import type { Plan } from "../plan/plan.js";
 import { paletteFor } from "../report/colour.js";
 import { renderPlanText } from "../report/plan/text.js";
-import { openPair, selectPair } from "./context.js";
+import { openPair, selectPair, organizationReader, protectedOrganizations } from "./context.js";
 import { loadDesiredForPlan } from "./desired.js";
 import { ExitError, UserError } from "./errors.js";
 import { currentCommit } from "./git.js";
 import { checkSandboxPairs } from "./sandbox-preflight.js";
+import { statusLineFor } from "./status-line.js";
 import type { Io } from "./io.js";
 import { parseDuration, parsePositive } from "./options.js";
-import { checkInitialSyncConflicts, planFor } from "./plan-run.js";
+import { blockSharedEnvironments, checkInitialSyncConflicts, planFor } from "./plan-run.js";
 
 interface ApplyCommandOptions {
   env?: string;
@@ -71,13 +72,16 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
   const commit = await currentCommit(io.cwd);
   const planOptions = { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm };
   if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
+  const protectedPairs = saved === undefined ? await protectedOrganizations(desired, pair, io) : new Map<string, string | Error>();
   const opened = await openPair(pair, desired, io);
   try {
     const { gateway } = opened;
     let plan = saved;
     if (plan === undefined) {
-      const planned = planFor(desired, pair, await gateway.snapshot(), planOptions, commit);
-      plan = await checkInitialSyncConflicts(planned.plan, planned.pairDesired, gateway);
+      const snapshot = await gateway.snapshot();
+      const planned = planFor(desired, pair, snapshot, planOptions, commit);
+      const checked = await blockSharedEnvironments(planned.plan, desired, pair, snapshot, organizationReader(protectedPairs));
+      plan = await checkInitialSyncConflicts(checked, planned.pairDesired, gateway);
       io.stderr.write(renderPlanText(plan, paletteFor(io.stderr, io.env)));
     }
     const runId = `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;
@@ -95,7 +99,7 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
         confirm: options.confirm,
         keyTimeoutMs: 30 * 60_000,
         pollMs: 250,
-        log: (line) => io.stderr.write(`${line}\n`),
+        log: (line) => statusLineFor(io).line(line),
       },
     );
     const summary = { format_version: "1.0", pair: pair.name, runId: result.runId, actions: result.actions, journal: result.journal };

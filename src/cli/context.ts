@@ -11,7 +11,9 @@ import { connectSandbox } from "../sandbox/connect.js";
 import type { EnvironmentSeed } from "../sandbox/options.js";
 import { timingsFromEnv } from "../sandbox/settings.js";
 import { ExitError, UserError } from "./errors.js";
+import { httpOptionsFor } from "./http-trace.js";
 import type { Io } from "./io.js";
+import { statusLineFor } from "./status-line.js";
 
 /** Reads and validates the repository; any error stops the command before an environment is touched. */
 export async function loadDesired(io: Io, paths: readonly string[] = ["maps"]): Promise<Desired> {
@@ -45,9 +47,10 @@ export interface OpenPair {
 }
 
 export function progressWriter(io: Io): (event: ProgressEvent) => void {
+  const status = statusLineFor(io);
   return (event) => {
     const fraction = event.fraction === undefined ? "" : ` ${Math.round(event.fraction * 100)}%`;
-    io.stderr.write(`  … ${event.message}${fraction}\n`);
+    status.status(`  … ${event.message}${fraction}`);
   };
 }
 
@@ -57,8 +60,9 @@ export function progressWriter(io: Io): (event: ProgressEvent) => void {
  */
 export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io): Promise<OpenPair> {
   const onProgress = progressWriter(io);
+  const http = httpOptionsFor(io);
   if (pair.sandbox !== true) {
-    return { gateway: gatewayForPair(pair, io.env, { onProgress, prompt: (s: string) => io.stderr.write(s) }), close: async () => undefined };
+    return { gateway: gatewayForPair(pair, io.env, { onProgress, http, prompt: (s: string) => io.stderr.write(s) }), close: async () => undefined };
   }
   const timings = timingsFromEnv(io.env);
   const connection = await connectSandbox({
@@ -69,7 +73,7 @@ export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io):
   try {
     // The sandbox is on loopback: polling it often costs nothing and keeps local runs quick.
     const poll = { initialIntervalMs: 25, maxIntervalMs: 500 };
-    const gateway = gatewayForPair(pair, io.env, { sandbox: { url: connection.url, secret: connection.secret }, onProgress, poll });
+    const gateway = gatewayForPair(pair, io.env, { sandbox: { url: connection.url, secret: connection.secret }, onProgress, http, poll });
     return { gateway, close: () => connection.close() };
   } catch (error) {
     await connection.close();
@@ -86,4 +90,37 @@ export function sandboxSeeds(pairs: readonly EnvironmentPair[]): EnvironmentSeed
   return pairs
     .filter((p) => p.sandbox === true)
     .map((p) => ({ name: p.name, legalEntities: p.legalEntities, financeAndOperationsHost: new URL(p.financeAndOperations.url).hostname.toLowerCase() }));
+}
+
+/**
+ * The Dataverse organization of every protected pair other than `pair`, read before `pair` is opened
+ * (one WhoAmI each, GET only). A pair that cannot be read is named with the reason, so the plan can
+ * say it could not prove the pairs apart instead of failing.
+ */
+export async function protectedOrganizations(desired: Desired, pair: EnvironmentPair, io: Io): Promise<Map<string, string | Error>> {
+  const found = new Map<string, string | Error>();
+  if (pair.protected === true) return found;
+  for (const other of desired.pairs.filter((candidate) => candidate.protected === true && candidate.name !== pair.name)) {
+    try {
+      const opened = await openPair(other, desired, io);
+      try {
+        found.set(other.name, (await opened.gateway.whoAmI()).organizationId);
+      } finally {
+        await opened.close();
+      }
+    } catch (error) {
+      found.set(other.name, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return found;
+}
+
+/** Reads a protected pair's organization from what protectedOrganizations found. */
+export function organizationReader(found: Map<string, string | Error>): (pair: EnvironmentPair) => Promise<string> {
+  return async (other) => {
+    const value = found.get(other.name);
+    if (value === undefined) throw new Error(`pair ${other.name} was not read`);
+    if (value instanceof Error) throw value;
+    return value;
+  };
 }

@@ -3,10 +3,12 @@ import { parseLock, releaseLock } from "../apply/lock.js";
 import { loadDesired, openPair, selectPair } from "./context.js";
 import { UserError } from "./errors.js";
 import type { Io } from "./io.js";
+import { checkSandboxPairs } from "./sandbox-preflight.js";
 
 async function withPair<T>(io: Io, env: string | undefined, run: (gateway: Awaited<ReturnType<typeof openPair>>["gateway"]) => Promise<T>): Promise<T> {
   const desired = await loadDesired(io);
   const pair = selectPair(desired, env);
+  if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
   const opened = await openPair(pair, desired, io);
   try {
     return await run(opened.gateway);

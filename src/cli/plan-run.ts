@@ -3,6 +3,7 @@ import { parseLastApplied } from "../model/last-applied.js";
 import type { Snapshot } from "../model/snapshot.js";
 import type { EnvironmentGateway } from "../live/gateway.js";
 import { buildPlan } from "../plan/build-plan.js";
+import { checkIdentity, type ProtectedIdentity } from "../plan/check-identity.js";
 import type { Plan, PlanWarning } from "../plan/plan.js";
 import { summarisePlan } from "../plan/summarise-plan.js";
 import type { Desired, EnvironmentPair } from "../model/desired.js";
@@ -56,4 +57,31 @@ export async function checkInitialSyncConflicts(plan: Plan, pairDesired: PairDes
     return [{ ...warning, message: `${map.title} runs an initial sync with finance and operations as master; dwctl could not read whether ${unknown.join(" and ")} hold rows (${rule})` }];
   });
   return { ...plan, warnings, summary: summarisePlan({ ...plan, warnings }) };
+}
+
+/** Reads a pair's Dataverse organization id (WhoAmI) without a snapshot; the CLI opens the pair for it. */
+export type ReadOrganizationId = (pair: EnvironmentPair) => Promise<string>;
+
+/**
+ * Blocks a plan for a non-protected pair whose Dataverse is a protected pair's organization (by
+ * WhoAmI, so two URLs of one environment cannot pass for two). Reads each other protected pair's
+ * organization id; one that cannot be read becomes a warning that names why.
+ */
+export async function blockSharedEnvironments(plan: Plan, desired: Desired, pair: EnvironmentPair, snapshot: Snapshot, readOrganizationId: ReadOrganizationId): Promise<Plan> {
+  if (pair.protected === true) return plan;
+  const others = desired.pairs.filter((other) => other.protected === true && other.name !== pair.name);
+  if (others.length === 0) return plan;
+  const identities = await Promise.all(
+    others.map(async (other): Promise<ProtectedIdentity> => {
+      try {
+        return { pair: other.name, organizationId: await readOrganizationId(other) };
+      } catch (error) {
+        return { pair: other.name, unreadable: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+  const found = checkIdentity({ pair: pair.name, protected: false, organizationId: snapshot.identity.dataverseOrganizationId }, identities);
+  if (found.blockers.length === 0 && found.warnings.length === 0) return plan;
+  const next = { ...plan, blockers: [...plan.blockers, ...found.blockers], warnings: [...plan.warnings, ...found.warnings] };
+  return { ...next, summary: summarisePlan(next) };
 }

@@ -5,11 +5,14 @@ import { paletteFor } from "../report/colour.js";
 import { renderPlanJson } from "../report/plan/json.js";
 import { renderPlanMarkdown } from "../report/plan/markdown.js";
 import { renderPlanText } from "../report/plan/text.js";
-import { loadDesired, openPair, selectPair } from "./context.js";
+import { openPair, organizationReader, protectedOrganizations, selectPair } from "./context.js";
+import { loadDesiredForPlan } from "./desired.js";
 import { ExitError } from "./errors.js";
+import { OutputFileError } from "./failures.js";
+import { checkSandboxPairs } from "./sandbox-preflight.js";
 import { currentCommit } from "./git.js";
 import type { Io } from "./io.js";
-import { checkInitialSyncConflicts, planFor } from "./plan-run.js";
+import { blockSharedEnvironments, checkInitialSyncConflicts, planFor } from "./plan-run.js";
 import { parsePositive } from "./options.js";
 
 interface PlanCommandOptions {
@@ -23,18 +26,24 @@ interface PlanCommandOptions {
 }
 
 export async function runPlan(paths: string[], options: PlanCommandOptions, io: Io): Promise<number> {
-  const desired = await loadDesired(io, paths.length > 0 ? paths : ["maps"]);
+  const desired = await loadDesiredForPlan(io, paths.length > 0 ? paths : ["maps"], options.prune);
   const pair = selectPair(desired, options.env);
+  if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
+  const protectedPairs = await protectedOrganizations(desired, pair, io);
   const opened = await openPair(pair, desired, io);
   try {
     const snapshot = await opened.gateway.snapshot();
     const planned = planFor(desired, pair, snapshot, { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm }, await currentCommit(io.cwd));
-    const plan = await checkInitialSyncConflicts(planned.plan, planned.pairDesired, opened.gateway);
+    const checked = await blockSharedEnvironments(planned.plan, desired, pair, snapshot, organizationReader(protectedPairs));
+    const plan = await checkInitialSyncConflicts(checked, planned.pairDesired, opened.gateway);
     const rendered =
       options.format === "json" ? renderPlanJson(plan) : options.format === "markdown" ? renderPlanMarkdown(plan) : renderPlanText(plan, paletteFor(io.stdout, io.env));
     io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
     if (options.out !== undefined) {
-      await writeFile(resolve(io.cwd, options.out), renderPlanJson(plan));
+      const out = resolve(io.cwd, options.out);
+      await writeFile(out, renderPlanJson(plan)).catch((error: unknown) => {
+        throw new OutputFileError(options.out ?? out, error);
+      });
       io.stderr.write(`plan saved to ${options.out}; apply it with: dwctl apply --env ${pair.name} ${options.out}\n`);
     }
     if (!options.detailedExitcode) return 0;

@@ -8,6 +8,7 @@ import { applyCommand } from "./apply.js";
 import { lockCommand } from "./lock.js";
 import { parseDuration } from "./options.js";
 import { checkSandboxEnv } from "./sandbox-preflight.js";
+import { statusLineFor } from "./status-line.js";
 import { planCommand } from "./plan.js";
 import { refreshCommand } from "./refresh.js";
 import { sandboxCommand } from "./sandbox.js";
@@ -41,8 +42,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   };
   try {
     await buildProgram(io).parseAsync([...argv], { from: "user" });
+    statusLineFor(io).done();
     return 0;
   } catch (error) {
+    statusLineFor(io).done();
     if (error instanceof ExitError) return error.exitCode;
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
     if (error instanceof UserError) {

@@ -19,6 +19,8 @@ import { ExitError, UserError } from "./errors.js";
 import { currentCommit } from "./git.js";
 import type { Io } from "./io.js";
 import { parseDuration, parsePositive } from "./options.js";
+import { checkSandboxPairs } from "./sandbox-preflight.js";
+import { statusLineFor } from "./status-line.js";
 
 interface RefreshCommandOptions {
   env?: string;
@@ -85,6 +87,7 @@ export async function runRefreshCommand(options: RefreshCommandOptions, io: Io):
   const commit = await currentCommit(io.cwd);
   // The source is only read, for its identity: nothing is ever written to it.
   const sourceIdentity = pair.name === source.name ? undefined : await readIdentity(source, desired, io);
+  if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
   const opened = await openPair(pair, desired, io);
   try {
     const { gateway } = opened;
@@ -115,7 +118,7 @@ export async function runRefreshCommand(options: RefreshCommandOptions, io: Io):
         lockTtlMs: options.lockTtl,
         parallelism: options.parallelism,
         resume: options.resume,
-        log: (line) => io.stderr.write(`${line}\n`),
+        log: (line) => statusLineFor(io).line(line),
       },
     );
     const lines = result.steps.map((s, i) => `  ${i + 1}. ${s.step}: ${s.skipped ? "(done in an earlier run) " : ""}${s.detail}`);
@@ -127,6 +130,7 @@ export async function runRefreshCommand(options: RefreshCommandOptions, io: Io):
 }
 
 async function readIdentity(source: EnvironmentPair, desired: Awaited<ReturnType<typeof loadDesired>>, io: Io): Promise<Snapshot["identity"]> {
+  if (source.sandbox === true) checkSandboxPairs(desired.pairs);
   const opened = await openPair(source, desired, io);
   try {
     return (await opened.gateway.snapshot()).identity;

@@ -11,7 +11,7 @@ import type { Finding } from "./diagnostic.js";
 import { parseYamlFile } from "./parse-yaml.js";
 import { schemaCheck } from "./schema-check.js";
 import type { Kind } from "./schemas.js";
-import type { SourceFile } from "./source-file.js";
+import { countLines, type SourceFile } from "./source-file.js";
 import { isRecord } from "../model/json.js";
 
 export interface InputFile {
@@ -19,6 +19,15 @@ export interface InputFile {
   text: string;
   /** Size on disk when the text was not read because it is over the size cap. */
   bytes?: number;
+  /** Why the entry could not be read as YAML text; the loader reports it as DW008. */
+  problem?: ReadProblem;
+}
+
+export interface ReadProblem {
+  message: string;
+  hint: string;
+  /** Where in `text` the problem starts, when there is text to point into. */
+  offset?: number;
 }
 
 export interface Loaded {
@@ -35,6 +44,11 @@ export function loadSources(files: readonly InputFile[]): Loaded {
   const findings: Finding[] = [];
   const sources = new Map<string, SourceFile>();
   for (const file of files) {
+    if (file.problem !== undefined) {
+      findings.push(readProblem(file, file.problem));
+      sources.set(file.path, unparsedSource(file));
+      continue;
+    }
     const parsed = parseYamlFile(file.path, file.text, file.bytes);
     sources.set(file.path, parsed.source);
     findings.push(...parsed.findings);
@@ -72,4 +86,15 @@ export function loadSources(files: readonly InputFile[]): Loaded {
     else desired.pairs.push(...normaliseEnvironments(value as unknown as Environments, file.path));
   }
   return { desired, findings, sources };
+}
+
+function readProblem(file: InputFile, problem: ReadProblem): Finding {
+  const finding: Finding = { code: "DW008", severity: "error", message: problem.message, hint: problem.hint, file: file.path, path: [] };
+  if (problem.offset === undefined) return finding;
+  return { ...finding, offset: { start: problem.offset, end: Math.min(file.text.length, problem.offset + 1) } };
+}
+
+/** A source that was not parsed, with its line starts, so a finding at an offset gets a line and column. */
+function unparsedSource(file: InputFile): SourceFile {
+  return { path: file.path, text: file.text, lineCounter: countLines(file.text), doc: undefined };
 }

@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Finding } from "./diagnostic.js";
-import type { SourceFile } from "./source-file.js";
+import { countLines, type SourceFile } from "./source-file.js";
 
 export const limits = {
   /** Larger files are refused before parsing: no map needs this much. */
@@ -49,11 +49,8 @@ export function parseYamlFile(path: string, text: string, size?: number): Parsed
     };
   }
   if (text.includes("\u0000")) {
-    return {
-      source,
-      value: undefined,
-      findings: [finding("DW008", path, "file contains NUL bytes: it is not a text file", "Save the file as UTF-8 text.")],
-    };
+    const f = finding("DW008", path, "file contains NUL bytes: it is not a text file", "Save the file as UTF-8 text.");
+    return { source: { ...source, lineCounter: countLines(text) }, value: undefined, findings: [f] };
   }
   let doc: Document.Parsed;
   try {

@@ -1,5 +1,4 @@
-import type { LineCounter} from "yaml";
-import { isNode, isScalar, type Document, type Node, type Pair } from "yaml";
+import { LineCounter, isNode, isScalar, type Document, type Node, type Pair } from "yaml";
 import type { Diagnostic, Finding, YamlPath } from "./diagnostic.js";
 
 /** A file as read, with its parsed document when it parsed. */
@@ -8,6 +7,14 @@ export interface SourceFile {
   text: string;
   lineCounter: LineCounter;
   doc: Document.Parsed | undefined;
+}
+
+/** Line starts of a text that is not parsed, so that a finding at an offset still gets a line and column. */
+export function countLines(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineCounter.addNewLine(i + 1);
+  return lineCounter;
 }
 
 export function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {

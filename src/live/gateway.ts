@@ -60,6 +60,8 @@ export interface EnvironmentGateway {
 
   /** The live state, read in a few paged requests (not one per map). */
   snapshot(): Promise<Snapshot>;
+  /** The Dataverse organization this pair reaches (WhoAmI): one cheap read, to prove which environment it is. */
+  whoAmI(): Promise<{ organizationId: string }>;
 
   /**
    * Saves a map version as a msdyn_dualwriteentitymap row (creating it, or updating it in place when

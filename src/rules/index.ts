@@ -1,6 +1,7 @@
 import { alternateKeyShape } from "./alternate-key-shape.js";
 import { authSettings } from "./auth-settings.js";
 import { companyFilter } from "./company-filter.js";
+import { controlCharacters } from "./control-characters.js";
 import { dataverseFilter } from "./dataverse-filter.js";
 import { dependencyCycle } from "./dependency-cycle.js";
 import { dependsOnExists } from "./depends-on-exists.js";
@@ -24,6 +25,7 @@ import { oneToOnePairing } from "./one-to-one-pairing.js";
 import type { Rule } from "./rule.js";
 import { scopeMatch } from "./scope-match.js";
 import { singleEnvironmentsFile } from "./single-environments-file.js";
+import { tokenDestinations } from "./token-destinations.js";
 import { transformDirection } from "./transform-direction.js";
 import { uniqueEntityPairs } from "./unique-entity-pairs.js";
 import { uniqueIntegrationKeys } from "./unique-integration-keys.js";
@@ -67,5 +69,7 @@ export const rules: readonly Rule[] = [
   legalEntityLimit,
   environmentReferences,
   authSettings,
+  tokenDestinations,
   noSecrets,
+  controlCharacters,
 ];

@@ -53,6 +53,9 @@ class SettledGateway implements EnvironmentGateway {
   async saveMapDefinition(): Promise<{ versionId: string }> {
     throw new Error("not expected");
   }
+  async whoAmI(): Promise<never> {
+    throw new Error("not expected");
+  }
   async hasSolution(): Promise<boolean> {
     throw new Error("not expected");
   }

@@ -1,5 +1,5 @@
 import { RecordConflictError } from "../gateway.js";
-import { PreconditionFailedError, etagOf } from "../http/index.js";
+import { PreconditionFailedError, etagOf, isAmbiguousFailure } from "../http/index.js";
 import type { HttpClient } from "../http/index.js";
 import type { RecordKind, StoredRecord } from "../../model/snapshot.js";
 import { isHttpStatus, property, text } from "./odata.js";
@@ -94,7 +94,11 @@ export class RecordStore {
         etag = response.etag;
       }
     } catch (error) {
-      throw conflictOr(error, kind);
+      if (!isAmbiguousFailure(error)) throw conflictOr(error, kind);
+      // A 5xx or a lost answer says nothing about whether the write happened: read it back.
+      const current = await this.read(kind);
+      if (current !== undefined && JSON.stringify(current.value) === serialised) return current;
+      throw error;
     }
     if (etag !== undefined) return { kind, value: JSON.parse(serialised) as unknown, etag };
     // The server sent no ETag: read it back. If the value read differs, someone wrote after us.

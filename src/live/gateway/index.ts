@@ -130,6 +130,10 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
     return saveMapDefinition(this.#state, definition, solution);
   }
 
+  async whoAmI(): Promise<{ organizationId: string }> {
+    return { organizationId: (await this.dataverse.whoAmI()).organizationId };
+  }
+
   async hasSolution(solution: string): Promise<boolean> {
     return (await this.#state.clients.dataverse.findSolution(solution)) !== undefined;
   }

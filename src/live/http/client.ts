@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import type { TokenCredential } from "@azure/core-auth";
-import { Agent, request as undiciRequest } from "undici";
+import { Agent, EnvHttpProxyAgent, request as undiciRequest, type Dispatcher } from "undici";
 import { buildBatches, isChangeSet } from "./batch.js";
 import type { BatchItem, BatchOperation, BatchOperationResult } from "./batch.js";
 import { parseBatchResponse } from "./batch.js";
@@ -9,9 +9,10 @@ import { AccessDeniedError, HttpError, NetworkError, PreconditionFailedError, Pr
 import type { HttpRequestError } from "./errors.js";
 import { ConcurrencyLimiter } from "./limiter.js";
 import { redact } from "./redact.js";
-import { RETRYABLE_STATUSES, backoffDelay, isIdempotent, isNetworkError, parseRetryAfter } from "./retry.js";
-import type { HttpMethod } from "./retry.js";
+import { RETRYABLE_STATUSES, backoffDelay, isIdempotent, isNetworkError, isPermanentConnectionError, parseRetryAfter } from "./retry.js";
+import type { HttpMethod, RetryBudget } from "./retry.js";
 import { TokenCache } from "./token-cache.js";
+import { assertTokenDestination } from "../auth/host-bound-credential.js";
 
 export type LogLevel = "debug" | "info" | "warn" | "error";
 
@@ -27,6 +28,13 @@ export interface HttpLogEvent {
 }
 
 export type HttpLogger = (event: HttpLogEvent) => void;
+
+/** Why a request is waiting, for a person watching: once when a wait starts, and when it ends. */
+export interface WaitEvent {
+  readonly kind: "slow" | "throttled" | "retrying" | "answered";
+  /** For example "waiting 12 s: Dataverse asked us to slow down (429)". */
+  readonly message: string;
+}
 
 export type SleepFunction = (ms: number, signal?: AbortSignal) => Promise<void>;
 
@@ -58,6 +66,14 @@ export interface HttpClientOptions {
   readonly sleep?: SleepFunction;
   readonly random?: () => number;
   readonly now?: () => number;
+  /** Told when a request waits long for an answer, on throttling or before a retry. */
+  readonly onWait?: (event: WaitEvent) => void;
+  /** How long without an answer before `onWait` hears of it. */
+  readonly slowAfterMs?: number;
+  /** Retry-After waits run within this budget instead of the attempt limit. */
+  readonly retryBudget?: RetryBudget;
+  /** Connection pool; by default one per process, with the proxy settings of the environment. */
+  readonly dispatcher?: Dispatcher;
 }
 
 export interface RequestOptions {
@@ -127,13 +143,14 @@ const DEFAULT_HEADERS: Readonly<Record<string, string>> = {
 const EXCERPT_LENGTH = 500;
 
 type AttemptOutcome =
-  | { readonly kind: "response"; readonly response: HttpResponse; readonly token: string }
-  | { readonly kind: "failure"; readonly error: unknown; readonly timedOut: boolean; readonly requestId: string };
+  | { readonly kind: "response"; readonly response: HttpResponse; readonly token: string; readonly waited: boolean }
+  | { readonly kind: "failure"; readonly error: unknown; readonly timedOut: boolean; readonly permanent: boolean; readonly requestId: string; readonly waited: boolean };
 
 export class HttpClient {
   readonly limiter: ConcurrencyLimiter;
   readonly #base: URL;
   readonly #tokens: TokenCache;
+  readonly #credential: TokenCredential;
   readonly #timeoutMs: number;
   readonly #maxAttempts: number;
   readonly #baseDelayMs: number;
@@ -147,6 +164,10 @@ export class HttpClient {
   readonly #sleep: SleepFunction;
   readonly #random: () => number;
   readonly #now: () => number;
+  readonly #dispatcher: Dispatcher;
+  readonly #onWait: (event: WaitEvent) => void;
+  readonly #slowAfterMs: number;
+  readonly #budget: RetryBudget | undefined;
   #requestsSent = 0;
   #retries = 0;
   #throttled = 0;
@@ -156,6 +177,7 @@ export class HttpClient {
     this.#base = new URL(options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`);
     this.#now = options.now ?? Date.now;
     this.#tokens = new TokenCache(options.credential, options.scope, this.#now);
+    this.#credential = options.credential;
     this.#timeoutMs = positive("timeoutMs", options.timeoutMs ?? 30_000);
     this.#maxAttempts = positive("maxAttempts", options.maxAttempts ?? 6);
     this.#baseDelayMs = options.baseDelayMs ?? 500;
@@ -173,6 +195,10 @@ export class HttpClient {
     this.#logger = options.logger ?? (() => undefined);
     this.#sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, signal === undefined ? {} : { signal }));
     this.#random = options.random ?? Math.random;
+    this.#dispatcher = options.dispatcher ?? defaultDispatcher();
+    this.#onWait = options.onWait ?? (() => undefined);
+    this.#slowAfterMs = options.slowAfterMs ?? 5_000;
+    this.#budget = options.retryBudget;
   }
 
   get stats(): HttpStats {
@@ -198,20 +224,31 @@ export class HttpClient {
     let attempt = 0;
     let failures = 0;
     let refreshedToken = false;
+    let waited = false;
     for (;;) {
       attempt++;
       const outcome = await this.#attempt(method, target, headers, body, timeoutMs, options.signal);
+      if (outcome.waited) waited = true;
       if (outcome.kind === "failure") {
         if (options.signal?.aborted === true) throw options.signal.reason;
         failures++;
         const error = toNetworkError(outcome, subject, attempt, timeoutMs);
-        const wait = idempotent ? this.#retryDelay(failures, undefined) : undefined;
+        const wait = idempotent && !outcome.permanent ? this.#retryDelay(failures, undefined) : undefined;
+        if (wait !== undefined) {
+          waited = true;
+          this.#wait("retrying", `waiting ${seconds(wait)} before trying again: ${method} ${pathOf(target)} on ${this.#access.service} ${outcome.timedOut ? `got no answer in ${seconds(timeoutMs)}` : "lost its connection"} (attempt ${attempt})`);
+        } else if (waited) {
+          this.#wait("answered", `${this.#access.service} did not answer`);
+        }
         await this.#retryOrThrow(error, wait, { ...subject, requestId: outcome.requestId, attempt }, options.signal);
         continue;
       }
       const { response } = outcome;
       const context = { ...subject, status: response.status, requestId: response.requestId, attempt };
-      if (response.status < 300 || response.status === 304) return response;
+      if (response.status < 300 || response.status === 304) {
+        if (waited) this.#wait("answered", `${this.#access.service} answered`);
+        return response;
+      }
       if (response.status === 401 && !refreshedToken) {
         refreshedToken = true;
         this.#tokens.invalidate(outcome.token);
@@ -220,9 +257,18 @@ export class HttpClient {
         continue;
       }
       failures++;
-      const error = toHttpError(method, subject.url, response, attempt, this.#access);
       const retryable = response.status === 429 || (idempotent && RETRYABLE_STATUSES.has(response.status));
-      const wait = retryable ? this.#retryDelay(failures, parseRetryAfter(response.headers, this.#now())) : undefined;
+      const retryAfter = parseRetryAfter(response.headers, this.#now());
+      const wait = retryable ? this.#retryDelay(failures, retryAfter) : undefined;
+      const spent = retryable && wait === undefined && retryAfter !== undefined && this.#budget !== undefined;
+      const error = toHttpError(method, subject.url, response, attempt, this.#access, spent ? this.#budget : undefined);
+      if (wait !== undefined) {
+        waited = true;
+        if (response.status === 429) this.#wait("throttled", `waiting ${seconds(wait)}: ${this.#access.service} asked us to slow down (429)`);
+        else this.#wait("retrying", `waiting ${seconds(wait)} before trying again: ${method} ${pathOf(target)} on ${this.#access.service} answered ${response.status} (attempt ${attempt})`);
+      } else if (waited) {
+        this.#wait("answered", `${this.#access.service} answered ${response.status}`);
+      }
       await this.#retryOrThrow(error, wait, context, options.signal);
     }
   }
@@ -319,7 +365,15 @@ export class HttpClient {
     const release = await this.limiter.acquire(outer);
     const clientRequestId = randomUUID();
     let timeout: AbortSignal | undefined;
+    let waited = false;
+    const slow = setTimeout(() => {
+      waited = true;
+      this.#wait("slow", `waiting for ${this.#access.service}: no answer for ${seconds(this.#slowAfterMs)} to ${method} ${pathOf(target)} (gives up after ${seconds(timeoutMs)})`);
+    }, this.#slowAfterMs);
+    slow.unref();
     try {
+      // Defence in depth behind DW176: a token never leaves for a host outside its service's.
+      assertTokenDestination(this.#credential, target);
       const token = await this.#tokens.getToken();
       timeout = AbortSignal.timeout(timeoutMs);
       const signal = outer === undefined ? timeout : AbortSignal.any([outer, timeout]);
@@ -330,7 +384,7 @@ export class HttpClient {
       this.#requestsSent++;
       // undici's request API rather than fetch: a third of the CPU per request, and it never
       // follows a redirect, so a redirect cannot carry the token anywhere.
-      const raw = await undiciRequest(target, { method, headers, signal, dispatcher: DISPATCHER, ...(body === undefined ? {} : { body }) });
+      const raw = await undiciRequest(target, { method, headers, signal, dispatcher: this.#dispatcher, ...(body === undefined ? {} : { body }) });
       const text = await raw.body.text();
       const responseHeaders = toHeaders(raw.headers);
       const requestId = serverRequestId(responseHeaders) ?? clientRequestId;
@@ -346,12 +400,14 @@ export class HttpClient {
       const url = redact(target.href);
       const durationMs = this.#now() - started;
       this.#log({ level: "debug", message: `${method} ${url} -> ${raw.statusCode}`, method, url, status: raw.statusCode, requestId, durationMs });
-      return { kind: "response", response, token };
+      return { kind: "response", response, token, waited };
     } catch (error) {
       const timedOut = timeout?.aborted === true && outer?.aborted !== true;
-      if (error instanceof ProtocolError || !(timedOut || isNetworkError(error))) throw error;
-      return { kind: "failure", error, timedOut, requestId: clientRequestId };
+      const permanent = !timedOut && isPermanentConnectionError(error);
+      if (error instanceof ProtocolError || !(timedOut || permanent || isNetworkError(error))) throw error;
+      return { kind: "failure", error, timedOut, permanent, requestId: clientRequestId, waited };
     } finally {
+      clearTimeout(slow);
       release();
     }
   }
@@ -365,6 +421,10 @@ export class HttpClient {
   }
 
   #retryDelay(failures: number, retryAfterMs: number | undefined): number | undefined {
+    if (retryAfterMs !== undefined && this.#budget !== undefined) {
+      const wait = retryAfterMs + Math.floor(this.#random() * this.#baseDelayMs);
+      return this.#budget.allows(wait, this.#now()) ? wait : undefined;
+    }
     if (failures >= this.#maxAttempts) return undefined;
     const jitter = backoffDelay(failures, { baseDelayMs: this.#baseDelayMs, maxDelayMs: this.#maxDelayMs }, this.#random);
     if (retryAfterMs === undefined) return jitter;
@@ -388,6 +448,14 @@ export class HttpClient {
     await this.#sleep(wait, signal);
   }
 
+  #wait(kind: WaitEvent["kind"], message: string): void {
+    try {
+      this.#onWait({ kind, message: redact(message) });
+    } catch {
+      // A broken progress display must not fail the request it reports on.
+    }
+  }
+
   #log(event: HttpLogEvent): void {
     try {
       this.#logger({ ...event, message: redact(event.message), url: redact(event.url) });
@@ -405,6 +473,14 @@ export function etagOf(entity: unknown): string | undefined {
 
 function field(value: unknown, name: string): unknown {
   return typeof value === "object" && value !== null ? Reflect.get(value, name) : undefined;
+}
+
+function seconds(ms: number): string {
+  return ms < 60_000 ? `${Math.max(1, Math.round(ms / 1000))} s` : `${Math.round(ms / 60_000)} min`;
+}
+
+function pathOf(target: URL): string {
+  return redact(`${target.pathname}${target.search}`);
 }
 
 function positive(name: string, value: number): number {
@@ -426,8 +502,28 @@ function parseJson(status: number, headers: Headers, text: string, target: URL):
   }
 }
 
+/**
+ * A connection pool that honours HTTPS_PROXY, HTTP_PROXY and NO_PROXY (either case). Loopback,
+ * where the sandbox lives, is always reached directly: a corporate proxy cannot reach it.
+ */
+export function dispatcherFromEnv(env: Readonly<Record<string, string | undefined>>): Dispatcher {
+  const httpProxy = env.http_proxy ?? env.HTTP_PROXY;
+  const httpsProxy = env.https_proxy ?? env.HTTPS_PROXY;
+  if ((httpProxy ?? "") === "" && (httpsProxy ?? "") === "") return new Agent({ keepAliveTimeout: 4_000 });
+  const noProxy = [env.no_proxy ?? env.NO_PROXY ?? "", "localhost", ".localhost", "127.0.0.1", "[::1]"].filter((entry) => entry !== "").join(",");
+  const http = httpProxy ?? "";
+  const https = httpsProxy === undefined || httpsProxy === "" ? http : httpsProxy;
+  // Given explicitly (an empty string for none), so the agent never falls back to process.env.
+  return new EnvHttpProxyAgent({ keepAliveTimeout: 4_000, noProxy, httpProxy: http, httpsProxy: https });
+}
+
+let processDispatcher: Dispatcher | undefined;
+
 /** One connection pool for every client in the process: keep-alive across the three services. */
-const DISPATCHER = new Agent({ keepAliveTimeout: 4_000 });
+function defaultDispatcher(): Dispatcher {
+  processDispatcher ??= dispatcherFromEnv(process.env);
+  return processDispatcher;
+}
 
 function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
   const headers = new Headers();
@@ -445,6 +541,7 @@ function toHttpError(
   response: HttpResponse,
   attempts: number,
   access: { readonly service: string; readonly scope: string; readonly hint: string },
+  spentBudget?: RetryBudget,
 ): HttpError {
   const odataError = field(response.json, "error");
   const code = field(odataError, "code");
@@ -453,7 +550,8 @@ function toHttpError(
   const summary = typeof serverMessage === "string" ? serverMessage : excerpt;
   const tries = `${attempts} ${attempts === 1 ? "attempt" : "attempts"}`;
   const reason = summary === "" ? "" : `: ${redact(summary).slice(0, EXCERPT_LENGTH)}`;
-  const message = `${method} ${url} failed with ${response.status} (request id ${response.requestId}, ${tries})${reason}`;
+  const budget = spentBudget === undefined ? "" : `; still throttled when the retry budget of ${seconds(spentBudget.totalMs)} ran out (--retry-budget)`;
+  const message = `${method} ${url} failed with ${response.status} (request id ${response.requestId}, ${tries})${reason}${budget}`;
   const details = {
     method,
     url,

@@ -1,4 +1,4 @@
-export { HttpClient, MAX_PAGE_SIZE, etagOf } from "./client.js";
+export { HttpClient, MAX_PAGE_SIZE, dispatcherFromEnv, etagOf } from "./client.js";
 export type {
   BatchOptions,
   HttpClientOptions,
@@ -10,6 +10,7 @@ export type {
   PageOptions,
   RequestOptions,
   SleepFunction,
+  WaitEvent,
 } from "./client.js";
 export { MAX_BATCH_OPERATIONS, buildBatches, chunkBatchItems, isChangeSet, parseBatchResponse } from "./batch.js";
 export type { BatchChangeSet, BatchItem, BatchOperation, BatchOperationResult, BatchRequestBody, BuildBatchOptions } from "./batch.js";
@@ -25,6 +26,6 @@ export {
 } from "./errors.js";
 export { ConcurrencyLimiter } from "./limiter.js";
 export { redact, registerSecret } from "./redact.js";
-export { RETRYABLE_STATUSES, backoffDelay, isIdempotent, isNetworkError, parseRetryAfter } from "./retry.js";
+export { RETRYABLE_STATUSES, RetryBudget, backoffDelay, isAmbiguousFailure, isIdempotent, isNetworkError, isPermanentConnectionError, parseRetryAfter } from "./retry.js";
 export type { BackoffPolicy, HttpMethod } from "./retry.js";
 export { TokenCache } from "./token-cache.js";

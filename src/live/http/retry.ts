@@ -67,3 +67,51 @@ export function isIdempotent(method: string, headers?: Headers | Readonly<Record
     headers instanceof Headers ? [...headers.keys()] : Object.keys(headers).map((name) => name.toLowerCase());
   return !names.includes("if-match") && !names.includes("if-none-match");
 }
+
+/** Failures a retry cannot fix: the name does not resolve, or the certificate is not trusted. */
+export function isPermanentConnectionError(error: unknown): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 4; current = current.cause, depth++) {
+    const code: unknown = Reflect.get(current, "code");
+    if (typeof code !== "string") continue;
+    if (code === "ENOTFOUND" || code.startsWith("CERT_") || code.startsWith("ERR_TLS_") || TLS_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+const TLS_CODES: ReadonlySet<string> = new Set([
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "HOSTNAME_MISMATCH",
+]);
+
+/**
+ * How long one command may spend waiting on throttling, shared by every client of the command.
+ * While it lasts, a 429 with Retry-After is waited out however many times it comes.
+ */
+export class RetryBudget {
+  readonly totalMs: number;
+  readonly #deadline: number;
+
+  constructor(totalMs: number, nowMs: number) {
+    this.totalMs = totalMs;
+    this.#deadline = nowMs + totalMs;
+  }
+
+  allows(waitMs: number, nowMs: number): boolean {
+    return nowMs + waitMs <= this.#deadline;
+  }
+}
+
+/**
+ * A failure after which a write may or may not have taken effect: a 5xx, a lost connection or a
+ * timeout. A conditional write that ends so is read back rather than assumed lost.
+ */
+export function isAmbiguousFailure(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const status: unknown = Reflect.get(error, "status");
+  if (typeof status === "number") return status >= 500;
+  return error instanceof Error && (error.name === "NetworkError" || error.name === "TimeoutError") && !isPermanentConnectionError(error.cause);
+}

@@ -1,4 +1,5 @@
 import type { Plan } from "../../plan/plan.js";
+import { escapeStrings } from "../escape.js";
 import { storyLines, summaryLine } from "./phrases.js";
 
 /** GitHub's limit for a comment body is 65,536 characters; leave room for a wrapper. */
@@ -113,7 +114,8 @@ function render(plan: Plan, diffBudget: number | undefined): string {
  * The plan as a pull-request comment: the summary, one line per map in run order, diffs folded
  * away, then warnings and drift. Diffs are cut evenly when the comment would exceed the limit.
  */
-export function renderPlanMarkdown(plan: Plan): string {
+export function renderPlanMarkdown(input: Plan): string {
+  const plan = escapeStrings(input, new Set(["diff"]));
   const full = render(plan, undefined);
   if (full.length <= markdownLimit) return full;
   const saves = plan.actions.filter((a) => a.kind === "saveMapDefinition").length;

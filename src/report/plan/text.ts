@@ -1,5 +1,6 @@
 import type { Action, Plan } from "../../plan/plan.js";
 import type { Palette } from "../colour.js";
+import { escapeStrings } from "../escape.js";
 import { marker, summaryLine } from "./phrases.js";
 
 function colourMarker(action: Action, p: Palette): string {
@@ -30,7 +31,9 @@ function header(plan: Plan, p: Palette): string {
 }
 
 /** The plan for a terminal, Terraform style: summary, then every action in run order, then what to know. */
-export function renderPlanText(plan: Plan, p: Palette): string {
+export function renderPlanText(input: Plan, p: Palette): string {
+  // Labels and titles come from YAML and from the environment; a diff's newlines are the renderer's.
+  const plan = escapeStrings(input, new Set(["diff"]));
   const out: string[] = [header(plan, p), ""];
   const summary = summaryLine(plan.summary);
   out.push(plan.summary.actions === 0 ? p.green(summary) : p.bold(summary));

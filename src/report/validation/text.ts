@@ -1,11 +1,12 @@
 import type { Diagnostic } from "../../config/diagnostic.js";
 import type { ValidationReport } from "../../generated/validation-report.js";
 import type { Palette } from "../colour.js";
+import { escapeControl, escapeControlKeepNewlines } from "../escape.js";
 
 function line(d: Diagnostic, p: Palette): string {
   const severity = d.severity === "error" ? p.red("error") : p.yellow("warning");
   const platform = d.platformCodes === undefined ? "" : p.dim(` [${d.platformCodes.join(", ")}]`);
-  return `${p.bold(`${d.file}:${d.line}:${d.column}`)} ${severity} ${d.code} ${d.message}${platform}\n  ${p.dim("hint:")} ${d.hint}`;
+  return `${p.bold(`${escapeControl(d.file)}:${d.line}:${d.column}`)} ${severity} ${d.code} ${escapeControl(d.message)}${platform}\n  ${p.dim("hint:")} ${escapeControlKeepNewlines(d.hint)}`;
 }
 
 export function renderValidationText(report: ValidationReport, p: Palette): string {
