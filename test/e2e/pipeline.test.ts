@@ -5,6 +5,7 @@ import { gatewayForPair } from "../../src/live/http-gateway.js";
 import { connectSandbox } from "../../src/sandbox/connect.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { root, runCli, tempTree } from "../helpers/cli.js";
+import { sandboxLog } from "../helpers/sandbox-log.js";
 
 const timings = JSON.stringify({ keyPendingMs: 10, keyBuildMs: 20, mapTransitionMs: 20 });
 
@@ -15,16 +16,8 @@ async function cli(...args: string[]) {
   return runCli(args, dir, env);
 }
 
-/** The sandbox's log of writes to one environment (GET /_sandbox/requests). */
-async function sandboxRequests(environment: string): Promise<{ method: string; path: string; action?: string; initialSync?: boolean }[]> {
-  const connection = await connectSandbox({ dataDir: env.DWCTL_SANDBOX_DIR ?? "" });
-  try {
-    const response = await fetch(`${connection.url}/_sandbox/requests?env=${environment}`);
-    const body = (await response.json()) as { value: { method: string; path: string; action?: string; initialSync?: boolean }[] };
-    return body.value;
-  } finally {
-    await connection.close();
-  }
+async function sandboxRequests(environment: string) {
+  return sandboxLog(env.DWCTL_SANDBOX_DIR ?? "", environment);
 }
 
 async function planJson(): Promise<Plan> {

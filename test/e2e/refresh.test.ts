@@ -1,9 +1,9 @@
 import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connectSandbox } from "../../src/sandbox/connect.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { root, runCli, tempTree } from "../helpers/cli.js";
+import { sandboxLog } from "../helpers/sandbox-log.js";
 
 const timings = JSON.stringify({ keyPendingMs: 10, keyBuildMs: 20, mapTransitionMs: 20 });
 
@@ -14,22 +14,9 @@ async function cli(...args: string[]) {
   return runCli(args, dir, env);
 }
 
-interface Logged {
-  method: string;
-  path: string;
-  action?: string;
-  initialSync?: boolean;
-}
-
-/** The sandbox's write log of one environment (GET /_sandbox/requests). */
-async function writes(environment: string): Promise<Logged[]> {
-  const connection = await connectSandbox({ dataDir: env.DWCTL_SANDBOX_DIR ?? "" });
-  try {
-    const response = await fetch(`${connection.url}/_sandbox/requests?env=${environment}`);
-    return ((await response.json()) as { value: Logged[] }).value.filter((entry) => entry.method !== "GET");
-  } finally {
-    await connection.close();
-  }
+/** The writes one environment received, from the sandbox's own log. */
+async function writes(environment: string) {
+  return (await sandboxLog(env.DWCTL_SANDBOX_DIR ?? "", environment)).filter((entry) => entry.method !== "GET");
 }
 
 async function status(): Promise<{ environments: { name: string; counts: Record<string, number> }[] }> {
