@@ -101,6 +101,11 @@ export async function protectedOrganizations(desired: Desired, pair: Environment
   const found = new Map<string, string | Error>();
   if (pair.protected === true) return found;
   for (const other of desired.pairs.filter((candidate) => candidate.protected === true && candidate.name !== pair.name)) {
+    if (other.auth?.method === "device-code") {
+      // Never ask a person to sign in to another pair while planning this one.
+      found.set(other.name, new Error(`${other.name} signs in interactively (device code), so it is not read while planning ${pair.name}`));
+      continue;
+    }
     try {
       const opened = await openPair(other, desired, io);
       try {
