@@ -1,30 +1,19 @@
 import { join } from "node:path";
-import { readInputFiles } from "../config/read-files.js";
-import { validateSources } from "../config/validate.js";
 import type { EnvironmentGateway, ProgressEvent } from "../live/gateway.js";
 import { gatewayForPair } from "../live/http-gateway.js";
 import type { Desired, EnvironmentPair } from "../model/desired.js";
-import { paletteFor } from "../report/colour.js";
-import { renderValidationText } from "../report/validation/text.js";
-import { validationReport } from "../report/validation/report.js";
 import { connectSandbox } from "../sandbox/connect.js";
 import type { EnvironmentSeed } from "../sandbox/options.js";
 import { timingsFromEnv } from "../sandbox/settings.js";
-import { ExitError, UserError } from "./errors.js";
+import { loadDesiredForPlan } from "./desired.js";
+import { UserError } from "./errors.js";
 import { httpOptionsFor } from "./http-trace.js";
 import type { Io } from "./io.js";
 import { statusLineFor } from "./status-line.js";
 
 /** Reads and validates the repository; any error stops the command before an environment is touched. */
 export async function loadDesired(io: Io, paths: readonly string[] = ["maps"]): Promise<Desired> {
-  const result = validateSources(await readInputFiles(paths, io.cwd));
-  const report = validationReport(result, false);
-  if (!report.ok) {
-    io.stderr.write(renderValidationText(report, paletteFor(io.stderr, io.env)));
-    io.stderr.write("The desired state is invalid; nothing was read from or written to any environment.\n");
-    throw new ExitError(1);
-  }
-  return result.desired;
+  return loadDesiredForPlan(io, paths, false);
 }
 
 export function selectPair(desired: Desired, name: string | undefined): EnvironmentPair {
