@@ -78,7 +78,13 @@ export async function openPair(pair: EnvironmentPair, desired: Desired, io: Io):
 export function sandboxSeeds(pairs: readonly EnvironmentPair[]): EnvironmentSeed[] {
   return pairs
     .filter((p) => p.sandbox === true)
-    .map((p) => ({ name: p.name, legalEntities: p.legalEntities, financeAndOperationsHost: new URL(p.financeAndOperations.url).hostname.toLowerCase() }));
+    .map((p) => ({
+      name: p.name,
+      legalEntities: p.legalEntities,
+      financeAndOperationsHost: new URL(p.financeAndOperations.url).hostname.toLowerCase(),
+      // The sandbox refuses a copy-db onto a protected pair without a confirmation.
+      protected: p.protected === true,
+    }));
 }
 
 /**

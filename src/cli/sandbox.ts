@@ -5,7 +5,9 @@ import { fileURLToPath } from "node:url";
 import { Command, Option } from "commander";
 import { isAlive } from "../process-alive.js";
 import { connectSandbox, readState, runningSandbox } from "../sandbox/connect.js";
+import type { SandboxEnvironmentSeed } from "../sandbox/index.js";
 import { timingsFromEnv } from "../sandbox/settings.js";
+import type { Desired } from "../model/desired.js";
 import { loadDesired, sandboxDir, sandboxSeeds } from "./context.js";
 import { UserError } from "./errors.js";
 import type { Io } from "./io.js";
@@ -18,10 +20,15 @@ function serverMain(): string {
   return existsSync(beside) ? beside : fileURLToPath(new URL("../../dist/sandbox/server-main.js", import.meta.url));
 }
 
-async function control(io: Io, path: string, init: { method: string; body?: unknown }): Promise<unknown> {
-  const desired = await loadDesired(io);
+/** The sandbox's environments, each with its pair's `protected` flag: the server refuses a copy onto a protected one without `confirm`. */
+function seedsOf(desired: Desired): SandboxEnvironmentSeed[] {
+  return sandboxSeeds(desired.pairs).map((seed) => ({ ...seed, protected: desired.pairs.find((pair) => pair.name === seed.name)?.protected === true }));
+}
+
+async function control(io: Io, path: string, init: { method: string; body?: unknown }, loaded?: Desired): Promise<unknown> {
+  const desired = loaded ?? (await loadDesired(io));
   const timings = timingsFromEnv(io.env);
-  const connection = await connectSandbox({ dataDir: sandboxDir(io), environments: sandboxSeeds(desired.pairs), ...(timings === undefined ? {} : { timings }) });
+  const connection = await connectSandbox({ dataDir: sandboxDir(io), environments: seedsOf(desired), ...(timings === undefined ? {} : { timings }) });
   try {
     const response = await fetch(`${connection.url}/_sandbox/${path}`, {
       method: init.method,
@@ -31,8 +38,14 @@ async function control(io: Io, path: string, init: { method: string; body?: unkn
     const text = await response.text();
     const value: unknown = text === "" ? null : JSON.parse(text);
     if (!response.ok) {
-      const message = typeof value === "object" && value !== null && "error" in value ? JSON.stringify((value as { error: unknown }).error) : text;
-      throw new UserError(`sandbox refused ${path}: ${message}`, "Check the environment names with dwctl sandbox status.");
+      const error = typeof value === "object" && value !== null && "error" in value ? (value as { error: unknown }).error : undefined;
+      const message = error === undefined ? text : JSON.stringify(error);
+      const code = typeof error === "object" && error !== null && "code" in error ? (error as { code: unknown }).code : undefined;
+      const hint =
+        code === "ProtectedEnvironment"
+          ? "The sandbox marks the target protected. Nothing was changed; if you mean to replace it, pass --confirm with its name."
+          : "Check the environment names with dwctl sandbox status.";
+      throw new UserError(`sandbox refused ${path}: ${message}`, hint);
     }
     return value;
   } finally {
@@ -53,7 +66,7 @@ async function up(io: Io, port: number): Promise<void> {
   const child = spawn(process.execPath, [serverMain(), "--data-dir", dir, "--port", String(port)], {
     detached: true,
     stdio: ["ignore", log, log],
-    env: { ...process.env, DWCTL_SANDBOX_ENVIRONMENTS: JSON.stringify(sandboxSeeds(desired.pairs)) },
+    env: { ...process.env, DWCTL_SANDBOX_ENVIRONMENTS: JSON.stringify(seedsOf(desired)) },
   });
   child.unref();
   const deadline = Date.now() + 20_000;
@@ -85,6 +98,7 @@ async function down(io: Io): Promise<void> {
 
 interface EnvironmentStatus {
   name: string;
+  protected?: boolean;
   organizationId: string;
   financeAndOperationsHost?: string;
   link: { dataverseEnvironment: string; organizationId: string | null; legalEntities: string[] } | null;
@@ -104,10 +118,28 @@ async function status(io: Io, format: string): Promise<void> {
     const link = env.link === null ? "not linked" : `linked to ${env.link.dataverseEnvironment} Dataverse (${env.link.organizationId ?? "?"}), legal entities ${env.link.legalEntities.join(", ")}`;
     const mismatch = env.link !== null && env.link.dataverseEnvironment !== env.name ? "  <- STALE LINK: points at another pair's Dataverse" : "";
     const c = env.counts;
-    lines.push(`  ${env.name} (${env.financeAndOperationsHost ?? "?"}): Dataverse org ${env.organizationId}; ${link}${mismatch}`);
+    lines.push(`  ${env.name}${env.protected === true ? " [protected]" : ""} (${env.financeAndOperationsHost ?? "?"}): Dataverse org ${env.organizationId}; ${link}${mismatch}`);
     lines.push(`    maps ${c.maps ?? 0} (${c.runningMaps ?? 0} running), alternate keys ${c.alternateKeys ?? 0}, integration keys ${c.integrationKeys ?? 0}, DualWriteProjectConfiguration rows ${c.projectConfigurations ?? 0}, runtime config rows ${c.runtimeConfigurations ?? 0}`);
   }
   io.stdout.write(`${lines.join("\n")}\n`);
+}
+
+/**
+ * A copy replaces the target's databases: onto a protected pair (`protected: true` in
+ * environments.yaml) it needs --confirm naming that pair, and a --confirm that names another pair
+ * is refused for any target. The sandbox checks the same again (POST /_sandbox/copy-db, `confirm`).
+ */
+function refuseUnconfirmedCopy(desired: Desired, from: string, to: string, confirm: string | undefined): void {
+  if (confirm !== undefined && confirm !== to) {
+    throw new UserError(`--confirm names ${confirm}, but the copy would replace ${to}'s databases`, `Nothing was changed. Check the direction: the copy goes from --from ${from} onto --to ${to}.`);
+  }
+  const target = desired.pairs.find((pair) => pair.name === to);
+  if (target?.protected === true && confirm !== to) {
+    throw new UserError(
+      `refusing to copy ${from} over ${to}: ${to} is a protected pair, and the copy would replace its databases`,
+      `Nothing was changed. Check the direction (a refresh copies PROD over STAGE: --from prod --to stage); to replace ${to} anyway, pass --confirm ${to}.`,
+    );
+  }
 }
 
 export function sandboxCommand(io: Io): Command {
@@ -141,9 +173,13 @@ export function sandboxCommand(io: Io): Command {
         .choices(["lcs", "raw"])
         .default("lcs"),
     )
-    .action(async (opts: { from: string; to: string; side: "fo" | "dataverse" | "both"; variant: "lcs" | "raw" }) => {
+    .option("--confirm <pair>", "name the target again: needed to copy onto a protected pair, whose databases the copy replaces")
+    .action(async (opts: { from: string; to: string; side: "fo" | "dataverse" | "both"; variant: "lcs" | "raw"; confirm?: string }) => {
       if (opts.from === opts.to) throw new UserError("--from and --to are the same environment", "Copy PROD over STAGE: --from prod --to stage.");
-      await control(io, "copy-db", { method: "POST", body: { from: opts.from, to: opts.to, side: opts.side === "fo" ? "finops" : opts.side, variant: opts.variant } });
+      const desired = await loadDesired(io);
+      refuseUnconfirmedCopy(desired, opts.from, opts.to, opts.confirm);
+      const body = { from: opts.from, to: opts.to, side: opts.side === "fo" ? "finops" : opts.side, variant: opts.variant, ...(opts.confirm === undefined ? {} : { confirm: opts.confirm }) };
+      await control(io, "copy-db", { method: "POST", body }, desired);
       const what = opts.side === "both" ? "finance and operations and Dataverse" : opts.side === "fo" ? "finance and operations" : "Dataverse";
       io.stdout.write(`copied ${opts.from} over ${opts.to} (${what} database, ${opts.variant} copy)\n`);
     });

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { SandboxContext } from "./context.js";
 import { FaultInjector } from "./faults.js";
-import type { CopySide, CopyVariant, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats } from "./options.js";
+import type { CopySide, CopyVariant, EnvironmentSeed, RunningSandbox, SandboxFaults, SandboxOptions, SandboxStats } from "./options.js";
 import { DEFAULT_ENVIRONMENTS, checkEnvironments, resolveTimings } from "./options.js";
 import { ServiceProtection } from "./protection.js";
 import { createSandboxServer } from "./server.js";
@@ -18,11 +18,30 @@ export { mintSandboxToken } from "./token.js";
 
 const SECRET_FILE = "secret";
 
+/**
+ * An environment as the sandbox is started with it, and whether its pair is `protected: true` in
+ * environments.yaml: the control endpoint copies onto a protected environment only when the request
+ * names it again in `confirm`. The flag travels with the seed, so it reaches the background server
+ * (DWCTL_SANDBOX_ENVIRONMENTS) and an in-process one (connectSandbox) alike.
+ */
+export interface SandboxEnvironmentSeed extends EnvironmentSeed {
+  protected?: boolean;
+}
+
+export interface StartSandboxOptions extends Omit<SandboxOptions, "environments"> {
+  /** Default: the starter estate, prod (protected) and stage. */
+  environments?: SandboxEnvironmentSeed[];
+}
+
+/** The starter estate's protected pair, for a sandbox started without environments. */
+const DEFAULT_PROTECTED = ["prod"];
+
 /** Starts the embedded estate on 127.0.0.1: one SQLite file per environment side under `dataDir`. */
-export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
   mkdirSync(options.dataDir, { recursive: true });
   const secret = resolveSecret(options.dataDir, options.secret);
   const environments = checkEnvironments(options.environments ?? DEFAULT_ENVIRONMENTS);
+  const protectedEnvironments = new Set(options.environments === undefined ? DEFAULT_PROTECTED : protectedOf(options.environments));
   const timings = resolveTimings(options.timings);
   const store = new Store(options.dataDir, environments, Date.now);
   store.open();
@@ -52,7 +71,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     faults,
     stats,
     protection: new ServiceProtection(timings),
-    control: { context, secret, faults, stats, copyDatabase, reset },
+    control: { context, secret, faults, stats, copyDatabase, reset, protectedEnvironments },
   });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -90,6 +109,16 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
       return stopped;
     },
   };
+}
+
+function protectedOf(environments: readonly SandboxEnvironmentSeed[]): string[] {
+  return environments
+    .filter((environment) => {
+      const flag: unknown = environment.protected;
+      if (flag !== undefined && typeof flag !== "boolean") throw new RangeError(`sandbox environment "${environment.name}": protected must be true or false`);
+      return flag === true;
+    })
+    .map((environment) => environment.name);
 }
 
 /** The given secret, else the one persisted in dataDir, else a new random one; stored with mode 0600. */

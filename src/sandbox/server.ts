@@ -7,6 +7,7 @@ import { errorResponse, odataError } from "./api/respond.js";
 import type { ApiRequest, ApiResponse } from "./api/types.js";
 import type { ControlDeps } from "./control/router.js";
 import { handleControl } from "./control/router.js";
+import { refuseForeignControl } from "./control/guard.js";
 import { handleDataverse } from "./dataverse/router.js";
 import { decodePath } from "./dataverse/batch.js";
 import { settleAll } from "./dualwrite/lifecycle.js";
@@ -71,7 +72,10 @@ async function handle(deps: ServerDeps, hanging: Set<ServerResponse>, raw: Incom
       return;
     }
     const body = await readBody(raw);
-    send(response, handleControl(deps.control, apiRequest(raw, url, target.rest, body)));
+    const request = apiRequest(raw, url, target.rest, body);
+    // Loopback is not enough: a browser on this machine is a loopback client too.
+    const refused = refuseForeignControl(request.headers, request.method, target.rest, body, Number(new URL(deps.context.origin()).port));
+    send(response, refused ?? handleControl(deps.control, request));
     return;
   }
   if (target.kind === "unknown" || (target.environment !== undefined && deps.context.store.env(target.environment) === undefined)) {

@@ -19,6 +19,8 @@ export interface ControlDeps {
   stats: StatsCounter;
   copyDatabase(from: string, to: string, side: CopySide, variant: CopyVariant): void;
   reset(): void;
+  /** The environments of pairs marked `protected: true`: a copy onto one needs `confirm` naming it. */
+  protectedEnvironments: ReadonlySet<string>;
 }
 
 /** `/_sandbox/*`: loopback only (checked by the server), never faulted, never throttled. */
@@ -38,7 +40,7 @@ function route(deps: ControlDeps, request: ApiRequest): ApiResponse {
       return token(deps, request);
     case "GET status":
       settleAll(deps.context);
-      return json(200, sandboxStatus(deps.context));
+      return json(200, sandboxStatus(deps.context, deps.protectedEnvironments));
     case "GET faults":
       return json(200, deps.faults.current ?? {});
     case "PUT faults":
@@ -71,14 +73,32 @@ function route(deps: ControlDeps, request: ApiRequest): ApiResponse {
       ) {
         throw new ApiError(400, "BadRequest", 'copy-db needs { from, to, side: "finops" | "dataverse" | "both", variant: "lcs" | "raw" }.');
       }
+      confirmCopy(deps, body["to"], body["confirm"]);
       deps.copyDatabase(body["from"], body["to"], side, variant);
       return json(200, { copied: { from: body["from"], to: body["to"], side, variant } });
     }
     case "POST reset":
+      // The documented way to start over re-seeds the whole estate, protected pairs included; it
+      // needs no confirm (the main job starts with it). Web pages cannot reach it (control/guard.ts).
       deps.reset();
-      return json(200, sandboxStatus(deps.context));
+      return json(200, sandboxStatus(deps.context, deps.protectedEnvironments));
     default:
       throw new ApiError(404, "NotFound", `No sandbox control endpoint ${request.method} /_sandbox/${request.rest}.`);
+  }
+}
+
+/**
+ * A copy replaces the target's databases, so a copy onto a protected pair must name it again in
+ * `confirm`, as `dwctl sandbox copy-db --confirm <pair>` does: the one mistake this stops is the
+ * swapped direction (`--from stage --to prod`). A `confirm` that names another environment is
+ * refused for any target: whoever sent it meant a different copy.
+ */
+function confirmCopy(deps: ControlDeps, to: string, confirm: unknown): void {
+  if (confirm !== undefined && confirm !== to) {
+    throw new ApiError(400, "BadRequest", `copy-db: confirm names ${JSON.stringify(confirm)}, but the copy's target is "${to}"; nothing was copied.`);
+  }
+  if (deps.protectedEnvironments.has(to) && confirm !== to) {
+    throw new ApiError(403, "ProtectedEnvironment", `${to} is a protected pair: a copy would replace its databases. Send "confirm": "${to}" to copy onto it; nothing was copied.`);
   }
 }
 

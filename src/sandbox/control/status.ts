@@ -8,15 +8,15 @@ import { sql } from "../store/sql.js";
 import type { EnvironmentHandles } from "../store/store.js";
 
 /** GET /_sandbox/status: each environment's identity, F&O host, link and what its tables hold. */
-export function sandboxStatus(context: SandboxContext): Record<string, unknown> {
+export function sandboxStatus(context: SandboxContext, protectedEnvironments: ReadonlySet<string> = new Set()): Record<string, unknown> {
   return {
     url: context.origin(),
     dualwriteUrl: dualwriteUrl(context),
-    environments: context.store.all().map((environment) => environmentStatus(context, environment)),
+    environments: context.store.all().map((environment) => environmentStatus(context, environment, protectedEnvironments.has(environment.name))),
   };
 }
 
-function environmentStatus(context: SandboxContext, environment: EnvironmentHandles): Record<string, unknown> {
+function environmentStatus(context: SandboxContext, environment: EnvironmentHandles, isProtected: boolean): Record<string, unknown> {
   const service = context.store.service;
   const connection = connectionOfFinOps(service, environment.name);
   const linked = connection === undefined ? undefined : context.store.env(connection.dataverseEnv);
@@ -26,6 +26,7 @@ function environmentStatus(context: SandboxContext, environment: EnvironmentHand
   const queued = maps.reduce((total, map) => total + (sql(service, "SELECT COUNT(*) AS n FROM change_queue WHERE map_seq = ?").get(map.seq) as { n: number }).n, 0);
   return {
     name: environment.name,
+    protected: isProtected,
     organizationId: environment.identity.organizationId,
     financeAndOperationsHost: environment.financeAndOperationsHost,
     financeAndOperationsUrl: finopsUrl(context, environment.name),
