@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { applyPlan } from "../dist/apply/apply-plan.js";
 import { planFor } from "../dist/cli/plan-run.js";
 import { readInputFiles } from "../dist/config/read-files.js";
-import { validateSources } from "../dist/config/validate.js";
+import { validateSources } from "../dist/validate/validate-sources.js";
 import { gatewayForPair } from "../dist/live/http-gateway.js";
 import { desiredForPair } from "../dist/model/pair-view.js";
 import { generateEstate } from "./generate-estate.mjs";

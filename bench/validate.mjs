@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { readInputFiles } from "../dist/config/read-files.js";
-import { validateSources } from "../dist/config/validate.js";
+import { validateSources } from "../dist/validate/validate-sources.js";
 import { generateEstate } from "./generate-estate.mjs";
 import { alternate, fmtMs, median, verdict } from "./stats.mjs";
 

@@ -1,9 +1,9 @@
 import { readInputFiles } from "../config/read-files.js";
-import { validateSources } from "../config/validate.js";
 import type { Desired } from "../model/desired.js";
 import { paletteFor } from "../report/colour.js";
 import { validationReport } from "../report/validation/report.js";
 import { renderValidationText } from "../report/validation/text.js";
+import { validateSources } from "../validate/validate-sources.js";
 import { ExitError } from "./errors.js";
 import type { Io } from "./io.js";
 

@@ -1,13 +1,12 @@
 import { Command, Option } from "commander";
 import { loaderCodes } from "../config/loader-codes.js";
-import { readInputFiles } from "../config/read-files.js";
-import { validateSources } from "../config/validate.js";
 import { paletteFor } from "../report/colour.js";
 import { renderValidationGithub } from "../report/validation/github.js";
 import { renderValidationJson, validationReport } from "../report/validation/report.js";
 import { renderValidationSarif } from "../report/validation/sarif.js";
 import { renderValidationText } from "../report/validation/text.js";
 import { rules } from "../rules/index.js";
+import { validatePaths } from "../validate/validate-paths.js";
 import { ExitError } from "./errors.js";
 import type { Io } from "./io.js";
 import { version } from "./version.js";
@@ -22,9 +21,12 @@ export interface ValidateOptions {
   strict: boolean;
 }
 
+/**
+ * Validates the paths given (default: the repository's maps/, found from any folder inside it) in
+ * the context of their estate, and reports only on them.
+ */
 export async function runValidate(paths: string[], options: ValidateOptions, io: Io): Promise<number> {
-  const files = await readInputFiles(paths.length > 0 ? paths : ["maps"], io.cwd);
-  const result = validateSources(files);
+  const result = await validatePaths(paths, io.cwd);
   const report = validationReport(result, options.strict);
   const rendered =
     options.format === "json"
@@ -33,9 +35,16 @@ export async function runValidate(paths: string[], options: ValidateOptions, io:
         ? renderValidationGithub(report)
         : options.format === "sarif"
           ? renderValidationSarif(report, ruleInfo, version)
-          : renderValidationText(report, paletteFor(io.stdout, io.env));
+          : renderValidationText(report, paletteFor(io.stdout, io.env)) + elsewhereNote(result.elsewhere, result.estates);
   io.stdout.write(rendered);
   return report.ok ? 0 : 1;
+}
+
+/** Other files of the estate are not reported on, but a reader should know they are not clean. */
+function elsewhereNote(elsewhere: { errors: number; warnings: number }, estates: readonly string[]): string {
+  if (elsewhere.errors + elsewhere.warnings === 0) return "";
+  const where = estates.join(" ");
+  return `note: the other files of ${where} have ${elsewhere.errors} error(s) and ${elsewhere.warnings} warning(s), not shown here; dwctl validate ${where} shows them\n`;
 }
 
 export function validateCommand(io: Io): Command {

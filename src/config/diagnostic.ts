@@ -34,3 +34,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
     a.message.localeCompare(b.message)
   );
 }
+
+export function counts(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0;
+  for (const d of diagnostics) if (d.severity === "error") errors += 1;
+  return { errors, warnings: diagnostics.length - errors };
+}

@@ -78,9 +78,11 @@ async function walkDir(walk: Walk, full: string, real: string): Promise<void> {
   }
 }
 
-function display(cwd: string, path: string): string {
+/** A path as the user sees it: relative to the working folder, or absolute when it is outside the repository. */
+function display(cwd: string, root: string, path: string): string {
   const rel = relative(cwd, path);
-  return (rel === "" || rel.startsWith("..") ? path : rel).split(sep).join("/");
+  const shown = rel === "" || (rel.startsWith("..") && !inside(root, path)) || isAbsolute(rel) ? path : rel;
+  return shown.split(sep).join("/");
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
@@ -111,12 +113,14 @@ async function readOne(found: Found, path: string): Promise<InputFile> {
 /**
  * Reads the YAML files under the given paths. Every entry that is not a readable regular YAML file
  * (a symlink out of the repository, a pipe, a file of another type, bytes that are not UTF-8) comes
- * back with the problem that the loader reports as DW008, so it can never be skipped silently. The
- * repository is `cwd`; symlinks inside it are followed. A file larger than the cap is not read: the
- * loader reports it from its size alone.
+ * back with the problem that the loader reports as DW008, so it can never be skipped silently.
+ * Paths are resolved against `cwd` and shown relative to it. The repository is `root` (by default
+ * `cwd`); symlinks inside it are followed. A file larger than the cap is not read: the loader
+ * reports it from its size alone.
  */
-export async function readInputFiles(paths: readonly string[], cwd: string): Promise<InputFile[]> {
-  const walk: Walk = { root: await realpath(cwd), found: [], seen: new Set() };
+export async function readInputFiles(paths: readonly string[], cwd: string, root: string = cwd): Promise<InputFile[]> {
+  const repository = await realpath(root);
+  const walk: Walk = { root: repository, found: [], seen: new Set() };
   for (const path of paths) {
     const full = resolve(cwd, path);
     try {
@@ -129,6 +133,6 @@ export async function readInputFiles(paths: readonly string[], cwd: string): Pro
   const unique = new Map<string, Found>();
   for (const found of walk.found) if (!unique.has(found.full)) unique.set(found.full, found);
   const files: InputFile[] = [];
-  for (const found of unique.values()) files.push(await readOne(found, display(cwd, found.full)));
+  for (const found of unique.values()) files.push(await readOne(found, display(cwd, root, found.full)));
   return files;
 }

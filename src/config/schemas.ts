@@ -5,12 +5,13 @@ import addFormats from "ajv-formats";
 
 export type Kind = "TableMap" | "IntegrationKey" | "Environments";
 
-const schemaFiles: Record<Kind | "ValidationReport" | "Plan", string> = {
+const schemaFiles: Record<Kind | "ValidationReport" | "Plan" | "Report", string> = {
   TableMap: "table-map.schema.json",
   IntegrationKey: "integration-key.schema.json",
   Environments: "environments.schema.json",
   ValidationReport: "validation-report.schema.json",
   Plan: "plan.schema.json",
+  Report: "report.schema.json",
 };
 
 export const schemaDir = fileURLToPath(new URL("../../schemas/", import.meta.url));

@@ -9,6 +9,7 @@ export const companyFilter: Rule = {
   code: "DW133",
   severity: "error",
   title: "Filters do not select legal entities",
+  source: "dual-write-faq.md (legal entities are chosen when the pair is linked; a map cannot be limited to some of them)",
   check: ({ desired }) => {
     const findings: RuleFinding[] = [];
     const hint =

@@ -5,6 +5,7 @@ export const duplicateDestination: Rule = {
   code: "DW120",
   severity: "warning",
   title: "A destination column is written by one mapping",
+  source: "dual-write-error-codes.md (DIPV1026 duplicate destination fields); includes/mapping-tables.md (templates that write one destination twice)",
   check: ({ desired }) => {
     const findings: RuleFinding[] = [];
     for (const map of desired.maps) {

@@ -5,6 +5,7 @@ export const duplicateMapping: Rule = {
   code: "DW124",
   severity: "error",
   title: "A field mapping row is not repeated",
+  source: "dual-write-error-codes.md (DIPV1023 duplicate source fields, DIPV1026 duplicate destination fields, DIPV1029 duplicate value map)",
   check: ({ desired }) => {
     const findings: RuleFinding[] = [];
     for (const map of desired.maps) {
@@ -16,7 +17,9 @@ export const duplicateMapping: Rule = {
           hint: "Remove the repeated row.",
           file: map.file,
           path: ["fields", field.index],
-          platformCodes: ["DIPV1023", "DIPV1026", "DIPV1029"],
+          // DIPV1029: the same source and destination twice; DIPV1026: a destination twice; DIPV1023: a
+          // source twice in bidirectional mappings only.
+          platformCodes: field.direction === "both" ? ["DIPV1023", "DIPV1026", "DIPV1029"] : ["DIPV1026", "DIPV1029"],
         });
       });
     }

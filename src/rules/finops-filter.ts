@@ -6,6 +6,7 @@ export const finopsFilter: Rule = {
   code: "DW131",
   severity: "error",
   title: "Finance and operations filters are valid query-range expressions",
+  source: "customizing-mappings.md (Filter your data: finance and operations filters are query-range expressions)",
   check: ({ desired }) =>
     filterFindings(desired, "financeAndOperations", (text) => parseXppRange(text).errors, {
       prefix: "finance and operations filter",

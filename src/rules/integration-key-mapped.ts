@@ -5,6 +5,7 @@ export const integrationKeyMapped: Rule = {
   code: "DW111",
   severity: "error",
   title: "Every integration key column is mapped",
+  source: "dual-write-integration-keys.md (Configuring dual-write maps with integration key fields); dual-write-error-codes.md (DIPV1014, DIPV1015); custom-best-practices.md (the company field of a legal-entity-specific table is not mapped)",
   check: ({ desired }) => {
     const findings: RuleFinding[] = [];
     for (const map of desired.maps) {
@@ -21,7 +22,9 @@ export const integrationKeyMapped: Rule = {
           file: map.file,
           path: ["fields"],
           atKey: true,
-          platformCodes: lookup ? ["DIPV1015", "DIPV1028"] : ["DIPV1014", "DIPV1027"],
+          // DIPV1014: a key field is not mapped; DIPV1015: the expanded field of a lookup in the key is
+          // not. (DIPV1027 and DIPV1028 are about the key of a table that a mapped lookup points at.)
+          platformCodes: lookup ? ["DIPV1015"] : ["DIPV1014"],
         });
       }
     }

@@ -22,6 +22,7 @@ export const numberSequences: Rule = {
   code: "DW160",
   severity: "error",
   title: "Number sequences of the two apps do not overlap",
+  source: "dual-write-faq.md (number sequences of tables mastered in both apps must not collide)",
   check: ({ desired }) => {
     const findings: RuleFinding[] = [];
     for (const map of desired.maps) {

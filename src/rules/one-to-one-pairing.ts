@@ -15,6 +15,7 @@ export const oneToOnePairing: Rule = {
   code: "DW171",
   severity: "error",
   title: "Each environment belongs to one pair",
+  source: "dual-write-faq.md (one finance and operations environment to one Dataverse environment); dual-write-system-req.md",
   check: ({ desired }) => {
     const findings: RuleFinding[] = [];
     for (const side of ["financeAndOperations", "dataverse"] as const) {

@@ -20,6 +20,12 @@ export interface Rule {
   severity: Severity;
   /** One line, used in SARIF rule metadata and the README table. */
   title: string;
+  /**
+   * Where the rule comes from: the Microsoft page (path under
+   * articles/fin-ops-core/dev-itpro/data-entities/dual-write/ in MicrosoftDocs/dynamics-365-unified-operations-public
+   * unless it says otherwise) whose documented behaviour it checks.
+   */
+  source?: string;
   check(input: RuleInput): RuleFinding[];
 }
 

@@ -4,6 +4,7 @@ export const scopeMatch: Rule = {
   code: "DW140",
   severity: "error",
   title: "Company-specific maps to company-specific, global to global",
+  source: "dual-write-error-codes.md (DIPV1002); dual-write-faq.md (company-specific to company-specific, global to global)",
   check: ({ desired }) =>
     desired.maps
       .filter((map) => map.financeAndOperations.scope !== map.dataverse.scope)

@@ -1,7 +1,10 @@
 import type { FieldMapping } from "../model/desired.js";
 import type { Rule, RuleFinding } from "./rule.js";
+import type { Severity } from "../config/diagnostic.js";
 
-type Problem = { message: string; hint: string; at: string };
+type Problem = { message: string; hint: string; at: string; severity?: Severity };
+
+const plain: Record<string, string> = { "><": "=", ">>": ">", "<<": "<" };
 
 function problemsOf(f: FieldMapping): Problem[] {
   const out: Problem[] = [];
@@ -15,9 +18,19 @@ function problemsOf(f: FieldMapping): Problem[] {
     if (hasDefault) out.push({ message: `a default needs a one-way transform map type, not "${s}"`, hint: 'Use ">>" (default written to Dataverse) or "<<" (default written to finance and operations).', at: "default" });
     return out;
   }
+  // A transform map type with a source column and no transform written here is what Microsoft's
+  // template pages show on lookups, key columns and plain values, whose transform is not published;
+  // the platform accepts it. dwctl saves the map type from the transforms it has, so the row syncs
+  // like the plain type: worth a warning, not an error.
+  const invisible: Problem = {
+    message: `"${s}" has no value map or default: it syncs like "${plain[s] ?? s}", and dwctl saves it as "${plain[s] ?? s}"`,
+    hint: `Write "${plain[s] ?? s}", or add the valueMap${s === "><" ? "" : " or default"} that the transform should apply.`,
+    at: "map",
+    severity: "warning",
+  };
   if (s === "><") {
     if (f.fo === undefined || f.dv === undefined) out.push({ message: '"><" needs both fo and dv', hint: "Add the missing side.", at: "map" });
-    if (!hasMap) out.push({ message: '"><" needs a value map', hint: 'Add valueMap, or use "=" for a plain two-way mapping.', at: "map" });
+    else if (!hasMap && !hasDefault) out.push(invisible);
     if (hasDefault) out.push({ message: 'a default cannot be used with "><"', hint: 'Defaults are one-way: use ">>" or "<<".', at: "default" });
     return out;
   }
@@ -26,9 +39,9 @@ function problemsOf(f: FieldMapping): Problem[] {
   const destKey = s === ">>" ? "dv" : "fo";
   const srcKey = s === ">>" ? "fo" : "dv";
   if (destination === undefined) out.push({ message: `"${s}" writes ${destKey} but ${destKey} is missing`, hint: `Add ${destKey}.`, at: "map" });
-  if (source !== undefined && !hasMap) out.push({ message: `"${s}" with a source column (${srcKey}) needs a value map`, hint: `Add valueMap, or remove ${srcKey} and keep only a default.`, at: srcKey });
-  if (source !== undefined && hasDefault) out.push({ message: `"${s}" with a source column (${srcKey}) cannot also have a default`, hint: `Remove default, or remove ${srcKey} to write a constant.`, at: "default" });
-  if (source === undefined && !hasDefault) out.push({ message: `"${s}" with no source column needs a default`, hint: `Add default (the constant written to ${destKey}), or add ${srcKey} with a valueMap.`, at: "map" });
+  // With a source column, a default is the value written when the source has none (customizing-mappings.md).
+  else if (source !== undefined && !hasMap && !hasDefault) out.push(invisible);
+  if (source === undefined && !hasDefault) out.push({ message: `"${s}" with no source column needs a default`, hint: `Add default (the constant written to ${destKey}), or add ${srcKey}.`, at: "map" });
   if (source === undefined && hasMap) out.push({ message: "a value map needs a source column", hint: `Add ${srcKey}, or remove valueMap.`, at: "valueMap" });
   return out;
 }
@@ -37,12 +50,15 @@ export const transformDirection: Rule = {
   code: "DW123",
   severity: "error",
   title: "Transforms fit their map type",
+  source: "customizing-mappings.md (map types; the Default and Value map transforms); dual-write-error-codes.md (DIPV1021 missing source field, DIPV1024 missing destination field)",
   check: ({ desired }) => {
     const findings: RuleFinding[] = [];
     for (const map of desired.maps) {
       for (const field of map.fields) {
         for (const p of problemsOf(field)) {
-          findings.push({ message: `fields[${field.index}]: ${p.message}`, hint: p.hint, file: map.file, path: ["fields", field.index, p.at], atKey: true });
+          const finding: RuleFinding = { message: `fields[${field.index}]: ${p.message}`, hint: p.hint, file: map.file, path: ["fields", field.index, p.at], atKey: true };
+          if (p.severity !== undefined) finding.severity = p.severity;
+          findings.push(finding);
         }
       }
     }

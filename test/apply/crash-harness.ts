@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readInputFiles } from "../../src/config/read-files.js";
-import { validateSources } from "../../src/config/validate.js";
+import { validateSources } from "../../src/validate/validate-sources.js";
 import { gatewayForPair, type HttpEnvironmentGateway } from "../../src/live/http-gateway.js";
 import type { EnvironmentPair } from "../../src/model/desired.js";
 import type { Snapshot } from "../../src/model/snapshot.js";

@@ -1,3 +1,5 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
@@ -103,5 +105,64 @@ describe("dwctl validate", () => {
     expect(result.stdout).toContain("maps/keys/bomb.yaml:");
     expect(result.stdout).toContain("DW003");
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at |Error:/);
+  });
+});
+
+describe("dwctl validate <files>: the files given, checked against their whole estate", () => {
+  it("a map of the repository's own maps/, from maps/tablemaps: no false DW110 or DW150, 0 findings", async () => {
+    // The case of issue 9: a pre-commit hook passes the staged file only.
+    const result = await runCli(["validate", "customers-v3-accounts.yaml"], join(root, "maps/tablemaps"));
+    expect(result.stdout).toBe("valid: 1 file(s): 1 map(s), 0 key(s), 0 pair(s); 0 error(s), 0 warning(s)\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("a valid file from a subfolder of a fresh repository: its key and dependsOn are found in maps/", async () => {
+    const dir = await tempTree(baseEstate());
+    await mkdir(join(dir, ".git"));
+    const result = await runCli(["validate", "customers.yaml"], join(dir, "maps/tablemaps"));
+    expect(result.stdout).toBe("valid: 1 file(s): 1 map(s), 0 key(s), 0 pair(s); 0 error(s), 0 warning(s)\n");
+    expect(result.code).toBe(0);
+  });
+
+  it("a file with an error: only that file's findings, with file:line:col, and a note on the rest", async () => {
+    const files = edit("maps/tablemaps/customers.yaml", '{ map: ">>", dv: customertypecode, default: 3 }', '{ map: ">>", dv: customertypecode }');
+    files["maps/tablemaps/currencies.yaml"] = (files["maps/tablemaps/currencies.yaml"] ?? "").replace('map: "="', "map: ==>");
+    const dir = await tempTree(files);
+    const result = await runCli(["validate", "maps/tablemaps/customers.yaml"], dir);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.split("\n").filter((l) => /^\S+:\d+:\d+ /.test(l));
+    expect(lines).toEqual(['maps/tablemaps/customers.yaml:18:7 error DW123 fields[4]: ">>" with no source column needs a default']);
+    expect(result.stdout).toContain("invalid: 1 file(s): 1 map(s), 0 key(s), 0 pair(s); 1 error(s), 0 warning(s)\n");
+    expect(result.stdout).toContain("note: the other files of maps have 1 error(s) and 0 warning(s), not shown here; dwctl validate maps shows them\n");
+  });
+
+  it("paths are shown relative to the folder dwctl runs in", async () => {
+    const dir = await tempTree(broken());
+    const one = await runCli(["validate", "customers.yaml"], join(dir, "maps/tablemaps"));
+    expect(one.code).toBe(1);
+    expect(one.stdout).toMatch(/^customers\.yaml:14:33 error DW006 /);
+  });
+
+  it("no paths, from any folder of the repository: the repository's maps/", async () => {
+    const dir = await tempTree(broken());
+    const result = await runCli(["validate", "--format", "json"], join(dir, "maps/keys"));
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { summary: { files: number; maps: number }; diagnostics: { file: string }[] };
+    expect(report.summary).toMatchObject({ files: 7, maps: 2 });
+    expect(report.diagnostics.map((d) => d.file)).toEqual(["../tablemaps/customers.yaml"]);
+  });
+
+  it("does not walk out of a git repository that has no maps/ folder", async () => {
+    const dir = await tempTree({ ...baseEstate(), "inner/README.md": "a nested repository\n" });
+    await mkdir(join(dir, "inner/.git"));
+    const result = await runCli(["validate"], join(dir, "inner"));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe("error: maps: no such file or directory\n  hint: Pass the maps/ folder or YAML files inside it.\n");
+  });
+
+  it("a file of Microsoft's template corpus is checked against that corpus, not against maps/", async () => {
+    const result = await runCli(["validate", "test/corpus/templates/mapping-tables/tablemaps/customers-v3-accounts.yaml"], root);
+    expect(result.stdout).toMatch(/^valid: 1 file\(s\): 1 map\(s\), 0 key\(s\), 0 pair\(s\); 0 error\(s\)/m);
+    expect(result.code).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateSources } from "../../src/config/validate.js";
+import { validateSources } from "../../src/validate/validate-sources.js";
 import { baseEstate } from "../helpers/estate.js";
 
 const yamlish = fc.stringMatching(/^[ \n\t:>\-[\]{}&*!|'"#%@`,?a-zA-Z0-9<=.]*$/, { maxLength: 400 });

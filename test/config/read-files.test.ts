@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ReadFilesError, readInputFiles } from "../../src/config/read-files.js";
-import { validateSources } from "../../src/config/validate.js";
+import { validateSources } from "../../src/validate/validate-sources.js";
 import { baseEstate } from "../helpers/estate.js";
 import { tempTree } from "../helpers/cli.js";
 

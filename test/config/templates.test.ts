@@ -1,14 +1,28 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { readInputFiles } from "../../src/config/read-files.js";
-import { validateSources } from "../../src/config/validate.js";
+import { validateSources } from "../../src/validate/validate-sources.js";
 import { brief } from "../helpers/estate.js";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 
-describe("Microsoft's out-of-box templates (test/corpus/templates)", () => {
+/**
+ * The templates of mapping-tables.md that were translated and reviewed by hand, with their keys.
+ * The rest of the corpus (generated from both renderings by scripts/translate-template-pages.mjs)
+ * is checked in template-corpus.test.ts.
+ */
+function reviewedTemplates(): string[] {
+  const index = JSON.parse(readFileSync(new URL("../corpus/templates/index.json", import.meta.url), "utf8")) as {
+    mappingTables: { templates: { file: string; translation: string }[] };
+  };
+  const maps = index.mappingTables.templates.filter((t) => t.translation === "hand").map((t) => t.file);
+  return [...maps, "test/corpus/templates/mapping-tables/keys"];
+}
+
+describe("Microsoft's out-of-box templates, hand-reviewed (test/corpus/templates/mapping-tables)", () => {
   it("are all accepted with no errors", async () => {
-    const files = await readInputFiles(["test/corpus/templates"], root);
+    const files = await readInputFiles(reviewedTemplates(), root);
     const result = validateSources(files);
     expect(result.desired.maps.length).toBeGreaterThanOrEqual(20);
     expect(result.desired.keys.length).toBeGreaterThanOrEqual(20);
@@ -16,7 +30,7 @@ describe("Microsoft's out-of-box templates (test/corpus/templates)", () => {
   });
 
   it("cover value maps, filters on both sides, lookups, global and company maps", async () => {
-    const { desired } = validateSources(await readInputFiles(["test/corpus/templates"], root));
+    const { desired } = validateSources(await readInputFiles(reviewedTemplates(), root));
     const fields = desired.maps.flatMap((m) => m.fields);
     expect(fields.some((f) => f.valueMap !== undefined)).toBe(true);
     expect(fields.some((f) => f.dv?.kind === "lookup")).toBe(true);

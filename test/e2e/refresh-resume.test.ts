@@ -4,7 +4,7 @@ import { cp } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { plannerFor } from "../../src/cli/refresh.js";
-import { validateSources } from "../../src/config/validate.js";
+import { validateSources } from "../../src/validate/validate-sources.js";
 import { readInputFiles } from "../../src/config/read-files.js";
 import type { EnvironmentGateway } from "../../src/live/gateway.js";
 import { gatewayForPair } from "../../src/live/http-gateway.js";

@@ -1,4 +1,4 @@
-import { validateSources } from "../../src/config/validate.js";
+import { validateSources } from "../../src/validate/validate-sources.js";
 import type { InputFile } from "../../src/config/load.js";
 import type { Diagnostic } from "../../src/config/diagnostic.js";
 

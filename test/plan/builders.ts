@@ -3,7 +3,7 @@ import { keyAttribute, type Desired, type MapState } from "../../src/model/desir
 import type { LastAppliedRecord } from "../../src/model/last-applied.js";
 import { desiredForPair, type PairDesired } from "../../src/model/pair-view.js";
 import { mapKey, type LiveMap, type LiveMapState, type MapDefinition, type Snapshot } from "../../src/model/snapshot.js";
-import { validateSources } from "../../src/config/validate.js";
+import { validateSources } from "../../src/validate/validate-sources.js";
 import { buildPlan, type BuildPlanInput } from "../../src/plan/build-plan.js";
 import { definitionHash } from "../../src/plan/normalise-definition.js";
 import type { Plan } from "../../src/plan/plan.js";

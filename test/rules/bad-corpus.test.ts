@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../../src/config/diagnostic.js";
 import { loaderCodes } from "../../src/config/loader-codes.js";
 import { limits } from "../../src/config/parse-yaml.js";
-import { validateSources } from "../../src/config/validate.js";
+import { validateSources } from "../../src/validate/validate-sources.js";
 import { rules } from "../../src/rules/index.js";
 import { estateWith, toInputs, validate } from "../helpers/estate.js";
 

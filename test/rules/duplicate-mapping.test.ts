@@ -22,6 +22,11 @@ describe("DW124 a mapping row is not repeated", () => {
     expect(d?.message).toBe("mapping ORGANIZATIONNAME = name repeats fields[1]");
   });
 
+  it("names DIPV1023 (a source twice in bidirectional mappings) only for a two-way row", () => {
+    const [d] = expectDiagnostics(plus('  - { map: ">>", dv: customertypecode, default: 3 }'), ["maps/tablemaps/customers.yaml:20:5 DW124"]);
+    expect(d?.platformCodes).toEqual(["DIPV1026", "DIPV1029"]);
+  });
+
   it("treats the finance and operations field without case and the word both like =", () => {
     const [d] = expectDiagnostics(plus("  - { fo: OrganizationName, map: both, dv: name }"), ["maps/tablemaps/customers.yaml:20:5 DW124"]);
     expect(d?.message).toContain("repeats fields[1]");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { baseEstate, edit, estateWith, validate } from "../helpers/estate.js";
 import { expectDiagnostics } from "./rule-helpers.js";
+import { linePath, lineRows, salesOrderEdit, salesOrderEstate } from "./template-fixtures.js";
 
 const accountRow = '  - { fo: CUSTOMERACCOUNT, map: "=", dv: accountnumber }\n';
 
@@ -33,7 +34,7 @@ describe("DW111 every integration key column is mapped", () => {
       file: "maps/tablemaps/customers.yaml",
       line: 13,
       column: 1,
-      platformCodes: ["DIPV1014", "DIPV1027"],
+      platformCodes: ["DIPV1014"],
     });
     expect(d?.message).toBe('integration key column "accountnumber" (maps/keys/account.yaml) is not mapped');
   });
@@ -50,7 +51,7 @@ describe("DW111 every integration key column is mapped", () => {
       "maps/keys/msdyn_exchangeratetype.yaml": rateTypeKey("[msdyn_name, msdyn_company.cdm_companycode]"),
     });
     const [d] = expectDiagnostics(files, ["maps/tablemaps/exchange-rate-types.yaml:7:1 DW111"]);
-    expect(d).toMatchObject({ platformCodes: ["DIPV1015", "DIPV1028"] });
+    expect(d).toMatchObject({ platformCodes: ["DIPV1015"] });
     expect(d?.message).toContain('"msdyn_company.cdm_companycode"');
     expect(d?.hint).toContain("msdyn_company.cdm_companycode");
   });
@@ -66,5 +67,19 @@ describe("DW111 every integration key column is mapped", () => {
   it("passes when only the company column of a company-specific map is unmapped (the platform maps it)", () => {
     // customers (company scope) maps accountnumber but not msdyn_company.cdm_companycode.
     expect(validate(baseEstate())).toEqual([]);
+  });
+
+  // CDS sales order lines (SalesOrderLineCDSEntity-salesorderdetails.md) maps no company at all; its key
+  // (Dual-write-automations App.config) holds the order's company: salesorderid.msdyn_company.cdm_companycode.
+  it("passes the company reached through a lookup, unmapped, in a company-specific map (CDS sales order lines)", () => {
+    expect(validate(salesOrderEstate()).filter((d) => d.code === "DW111")).toEqual([]);
+  });
+
+  it("reports the order's own number when its row is gone (SALESORDERNUMBER >< salesorderid.msdyn_salesordernumber), with DIPV1015", () => {
+    const files = salesOrderEdit(linePath, lineRows.order, "");
+    const found = validate(files).filter((d) => d.code === "DW111");
+    expect(found.map((d) => `${d.file}:${d.line}:${d.column}`)).toEqual([`${linePath}:7:1`]);
+    expect(found[0]?.message).toBe('integration key column "salesorderid.msdyn_salesordernumber" (maps/keys/salesorderdetail.yaml) is not mapped');
+    expect(found[0]?.platformCodes).toEqual(["DIPV1015"]);
   });
 });

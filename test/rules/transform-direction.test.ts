@@ -19,9 +19,39 @@ describe("DW123 transforms fit their map type", () => {
     expect(d?.hint).toContain('"><"');
   });
 
-  it('reports "><" without a value map, at the map key', () => {
-    const [d] = expectDiagnostics(withRow('  - { fo: ONHOLDSTATUS, map: "><", dv: msdyn_onholdstatus }'), ["maps/tablemaps/customers.yaml:19:25 DW123"]);
-    expect(d?.message).toBe('fields[5]: "><" needs a value map');
+  // Microsoft's pages write "><" on key columns and plain values with no transform shown:
+  // InventOperationalSiteEntity-msdyn-operationalsite.md (Sites), "SITEID | >< | msdyn_siteid".
+  it('warns, and does not fail, on "><" with no value map, at the map key (Sites: SITEID >< msdyn_siteid)', () => {
+    const [d] = expectDiagnostics(withRow('  - { fo: SITEID, map: "><", dv: msdyn_siteid }'), ["maps/tablemaps/customers.yaml:19:19 DW123"]);
+    expect(d).toMatchObject({ severity: "warning" });
+    expect(d?.message).toBe('fields[5]: "><" has no value map or default: it syncs like "=", and dwctl saves it as "="');
+    expect(d?.hint).toContain('Write "="');
+  });
+
+  // SalesOrderLineCDSEntity-salesorderdetails.md (CDS sales order lines),
+  // "CURRENCYCODE | >> | transactioncurrencyid.isocurrencycode": a lookup, where no value map can exist.
+  it('warns on ">>" through a lookup with no transform (CDS sales order lines: CURRENCYCODE >> transactioncurrencyid.isocurrencycode)', () => {
+    const files = edit(
+      "maps/tablemaps/customers.yaml",
+      '{ fo: SALESCURRENCYCODE, map: "=", dv: transactioncurrencyid.isocurrencycode }',
+      '{ fo: CURRENCYCODE, map: ">>", dv: transactioncurrencyid.isocurrencycode }',
+    );
+    const [d] = expectDiagnostics(files, ["maps/tablemaps/customers.yaml:16:25 DW123"]);
+    expect(d).toMatchObject({ severity: "warning" });
+    expect(d?.message).toBe('fields[2]: ">>" has no value map or default: it syncs like ">", and dwctl saves it as ">"');
+  });
+
+  // EcoResReleasedDistinctProductCDSEntity-products.md (CDS released distinct products),
+  // "SALESUNITDECIMALPRECISION | >> | quantitydecimal | 0": the default is written when the source has none.
+  it('accepts ">>" with a source column and a default (CDS released distinct products: SALESUNITDECIMALPRECISION >> quantitydecimal, 0)', () => {
+    expect(validate(withRow('  - { fo: SALESUNITDECIMALPRECISION, map: ">>", dv: quantitydecimal, default: 0 }'))).toEqual([]);
+  });
+
+  // SalesOrderLineCDSEntity-salesorderdetails.md, "none | >> | ispriceoverridden | true", without its default.
+  it('reports ">>" with neither a source column nor a default (CDS sales order lines: ispriceoverridden without its default true)', () => {
+    const [d] = expectDiagnostics(withRow('  - { map: ">>", dv: ispriceoverridden }'), ["maps/tablemaps/customers.yaml:19:7 DW123"]);
+    expect(d).toMatchObject({ severity: "error" });
+    expect(d?.message).toBe('fields[5]: ">>" with no source column needs a default');
   });
 
   it('reports ">>" with neither a source column nor a default', () => {
@@ -34,9 +64,16 @@ describe("DW123 transforms fit their map type", () => {
     expect(d?.message).toBe('fields[5]: a default needs a one-way transform map type, not ">"');
   });
 
-  it('reports "<<" with a source column and no value map, at the source key', () => {
-    const [d] = expectDiagnostics(withRow('  - { fo: PARTYTYPE, map: "<<", dv: msdyn_partytype }'), ["maps/tablemaps/customers.yaml:19:33 DW123"]);
-    expect(d?.message).toBe('fields[5]: "<<" with a source column (dv) needs a value map');
+  it('warns on "<<" with a source column and no value map or default, at the map key', () => {
+    const [d] = expectDiagnostics(withRow('  - { fo: PARTYTYPE, map: "<<", dv: msdyn_partytype }'), ["maps/tablemaps/customers.yaml:19:22 DW123"]);
+    expect(d).toMatchObject({ severity: "warning" });
+    expect(d?.message).toBe('fields[5]: "<<" has no value map or default: it syncs like "<", and dwctl saves it as "<"');
+  });
+
+  it("still reports a default on a two-way row", () => {
+    const [d] = expectDiagnostics(withRow('  - { fo: SITEID, map: "><", dv: msdyn_siteid, default: S1 }'), ["maps/tablemaps/customers.yaml:19:48 DW123"]);
+    expect(d).toMatchObject({ severity: "error" });
+    expect(d?.message).toBe('fields[5]: a default cannot be used with "><"');
   });
 
   it('reports a plain "=" row with no Dataverse column', () => {
@@ -46,7 +83,7 @@ describe("DW123 transforms fit their map type", () => {
 
   it("accepts the map type words like the symbols", () => {
     const [d] = expectDiagnostics(withRow("  - { fo: ONHOLDSTATUS, map: both-transform, dv: msdyn_onholdstatus }"), ["maps/tablemaps/customers.yaml:19:25 DW123"]);
-    expect(d?.message).toBe('fields[5]: "><" needs a value map');
+    expect(d?.message).toBe('fields[5]: "><" has no value map or default: it syncs like "=", and dwctl saves it as "="');
   });
 
   it('passes for ">>" with a default and "<<" with a default (the Customers V3 defaults)', () => {
