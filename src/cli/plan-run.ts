@@ -1,10 +1,16 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { parseYamlFile } from "../config/parse-yaml.js";
+import { locate, type SourceFile } from "../config/source-file.js";
+import { emptyColumnMetadata, mergeColumnMetadata } from "../model/column-metadata.js";
 import { desiredForPair, type PairDesired } from "../model/pair-view.js";
 import { parseLastApplied } from "../model/last-applied.js";
 import type { Snapshot } from "../model/snapshot.js";
 import type { EnvironmentGateway } from "../live/gateway.js";
 import { buildPlan } from "../plan/build-plan.js";
+import { columnScope, findColumnProblems, metadataToRead, type ColumnProblem } from "../plan/check-columns.js";
 import { checkIdentity, type ProtectedIdentity } from "../plan/check-identity.js";
-import type { Plan, PlanWarning } from "../plan/plan.js";
+import type { Blocker, Plan, PlanWarning } from "../plan/plan.js";
 import { summarisePlan } from "../plan/summarise-plan.js";
 import type { Desired, EnvironmentPair } from "../model/desired.js";
 
@@ -84,4 +90,54 @@ export async function blockSharedEnvironments(plan: Plan, desired: Desired, pair
   if (found.blockers.length === 0 && found.warnings.length === 0) return plan;
   const next = { ...plan, blockers: [...plan.blockers, ...found.blockers], warnings: [...plan.warnings, ...found.warnings] };
   return { ...next, summary: summarisePlan(next) };
+}
+
+/** A lookup path is at most a few lookups deep; each round reads the tables the last one pointed at. */
+const MAX_METADATA_ROUNDS = 5;
+
+/**
+ * Blocks a plan that names a table, entity, column or field that does not exist live, or a column
+ * whose type cannot be used as the YAML uses it, before anything is written. Reads the metadata of
+ * what the plan writes only (maps it saves, keys it creates or sets): the tables and entities in
+ * one batched request per app and per round, a second round only for lookup targets the desired
+ * state did not name. Each blocker names the YAML file, line and column (`cwd` is where the files
+ * were read from; they are read again only to place a blocker).
+ */
+export async function checkColumns(plan: Plan, pairDesired: PairDesired, gateway: Pick<EnvironmentGateway, "readColumnMetadata">, cwd: string): Promise<Plan> {
+  const scope = columnScope(plan, pairDesired);
+  if (scope.maps.length === 0 && scope.keys.length === 0) return plan;
+  let metadata = emptyColumnMetadata();
+  for (let round = 0; round < MAX_METADATA_ROUNDS; round++) {
+    const wanted = metadataToRead(scope, metadata);
+    if (wanted.tables.length === 0 && wanted.entities.length === 0) break;
+    metadata = mergeColumnMetadata(metadata, await gateway.readColumnMetadata(wanted));
+  }
+  const problems = findColumnProblems(scope, metadata);
+  if (problems.length === 0) return plan;
+  const blockers = await locateProblems(problems, cwd);
+  const next = { ...plan, blockers: [...plan.blockers, ...blockers] };
+  return { ...next, summary: summarisePlan(next) };
+}
+
+/** Each problem as a blocker that starts with `file:line:col`, sorted by place. */
+async function locateProblems(problems: readonly ColumnProblem[], cwd: string): Promise<Blocker[]> {
+  const sources = new Map<string, SourceFile | undefined>();
+  for (const file of new Set(problems.map((problem) => problem.file))) {
+    try {
+      sources.set(file, parseYamlFile(file, await readFile(resolve(cwd, file), "utf8")).source);
+    } catch {
+      sources.set(file, undefined);
+    }
+  }
+  const located = problems.map((problem) => {
+    const at = locate({ code: "", severity: "error", message: problem.message, hint: problem.hint, file: problem.file, path: problem.path, ...(problem.span === undefined ? {} : { span: problem.span }) }, sources.get(problem.file));
+    return { problem, line: at.line, column: at.column };
+  });
+  located.sort((a, b) => a.problem.file.localeCompare(b.problem.file) || a.line - b.line || a.column - b.column);
+  return located.map(({ problem, line, column }) => ({
+    kind: problem.kind,
+    path: [problem.owner],
+    location: { file: problem.file, line, column },
+    message: `${problem.file}:${line}:${column} ${problem.message}. ${problem.hint}`,
+  }));
 }

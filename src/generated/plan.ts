@@ -54,7 +54,11 @@ export interface Plan {
   /**
    * Version of this output format. Minor versions only add properties.
    */
-  format_version: "1.0";
+  format_version: "1.1";
+  /**
+   * sha256 (hex) of the canonical JSON of every other property of this plan, written by dwctl plan. A reviewer quotes it; apply refuses a file whose content no longer matches it, and re-derives the plan from git and the live state in any case.
+   */
+  integrity?: string;
   /**
    * Name of the environment pair the plan is for.
    */
@@ -101,11 +105,11 @@ export interface Plan {
    */
   pending: Pending[];
   /**
-   * Why apply needs --confirm <pair>. Empty when no confirmation is needed.
+   * Why apply needs --confirm <pair>. Empty when no confirmation is needed. Informative in a saved plan: apply computes the confirmations again and never reads them from the file.
    */
   confirmationsRequired: Confirmation[];
   /**
-   * Whether --confirm named this pair when the plan was made.
+   * Whether apply --auto-approve --confirm named this pair. A saved plan never carries a confirmation: dwctl plan refuses --confirm, and apply recomputes the confirmations and checks its own --confirm.
    */
   confirmed: boolean;
   /**
@@ -700,7 +704,7 @@ export interface Confirmation {
  */
 export interface Blocker {
   /**
-   * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link.
+   * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link; unknownColumn: a table, entity, column or field the YAML names does not exist live; incompatibleColumn: a column exists but its type cannot be used as the YAML uses it.
    */
   kind:
     | "lookupCycle"
@@ -708,15 +712,26 @@ export interface Blocker {
     | "notLinked"
     | "staleRuntimeConfiguration"
     | "copiedDatabase"
-    | "sameEnvironment";
+    | "sameEnvironment"
+    | "unknownColumn"
+    | "incompatibleColumn";
   /**
    * Why, and what to do.
    */
   message: string;
   /**
-   * For a cycle: the map names along it, first one repeated at the end. Otherwise empty.
+   * For a cycle: the map names along it, first one repeated at the end. For unknownColumn and incompatibleColumn: the map (or the integration key's table). Otherwise empty.
    */
   path: string[];
+  location?: SourceLocation;
+}
+/**
+ * Where in the YAML the blocker points (unknownColumn, incompatibleColumn).
+ */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
 }
 /**
  * A live map that dwctl does not manage.

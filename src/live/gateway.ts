@@ -1,3 +1,4 @@
+import type { ColumnMetadata, ColumnMetadataRequest } from "../model/column-metadata.js";
 import type { Side } from "../model/desired.js";
 import type {
   AlternateKeyStatus,
@@ -105,6 +106,13 @@ export interface EnvironmentGateway {
    * not be read. Kept out of the snapshot, so that data changes do not move its fingerprint.
    */
   rowsOnBothSides(maps: readonly { entity: string; entitySet: string }[]): Promise<RowPresence[]>;
+
+  /**
+   * The columns of these Dataverse tables (type, and a lookup's target tables) and the fields of these
+   * finance and operations public entities (by collection name), read in a few batched metadata
+   * requests, not one per table. Kept out of the snapshot: the plan reads it only for what it writes.
+   */
+  readColumnMetadata(request: ColumnMetadataRequest): Promise<ColumnMetadata>;
 
   /** Reset link: clears the link and all dual-write configuration, then links again with these legal entities. */
   resetLink(options: { force: boolean; legalEntities: string[] }): Promise<void>;

@@ -28,6 +28,7 @@
  */
 import type { TokenCredential } from "@azure/core-auth";
 import type { EnvironmentPair, Side } from "../../model/desired.js";
+import type { ColumnMetadata, ColumnMetadataRequest } from "../../model/column-metadata.js";
 import type { AlternateKeyStatus, LiveMapState, MapDefinition, MapRef, RecordKind, Snapshot, StoredRecord } from "../../model/snapshot.js";
 import { credentialsFor } from "../auth/index.js";
 import type { CredentialOptions } from "../auth/index.js";
@@ -43,6 +44,7 @@ import { activateMapVersion, applySolution, deleteMap, saveMapDefinition } from 
 import { alternateKeyStatus, alternateKeyStatuses, createAlternateKey, reactivateAlternateKey, setIntegrationKeys } from "./keys.js";
 import { beginMapAction, followMapActions, refreshTables } from "./lifecycle.js";
 import { cleanRuntimeConfiguration, resetLink } from "./link.js";
+import { readColumnMetadata } from "./metadata.js";
 import { deleteRecord, readRecord, rowsOnBothSides, writeRecord } from "./records.js";
 import { trimSlash } from "./rows.js";
 import { readSnapshot } from "./snapshot.js";
@@ -200,6 +202,10 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
 
   rowsOnBothSides(maps: readonly { entity: string; entitySet: string }[]): Promise<RowPresence[]> {
     return rowsOnBothSides(this.#state, maps);
+  }
+
+  readColumnMetadata(request: ColumnMetadataRequest): Promise<ColumnMetadata> {
+    return readColumnMetadata(this.#state, request);
   }
 
   resetLink(options: { force: boolean; legalEntities: string[] }): Promise<void> {

@@ -7,6 +7,7 @@ import { applySelect, compileFilter, expandList, selectList } from "../odata/que
 import type { Segment } from "../odata/path.js";
 import { isGuid, keyValue } from "../odata/path.js";
 import { cachedTransaction } from "../store/cache.js";
+import { catalogColumnType, catalogLookupTargets } from "../seed/sandbox-catalog.js";
 import type { EnvironmentHandles } from "../store/store.js";
 import type { AlternateKey } from "./keys.js";
 import { createKey, deleteKey, findKey, keyMetadata, keyStatus, listKeys, restartBuild } from "./keys.js";
@@ -21,9 +22,10 @@ export function handleEntityDefinitions(context: SandboxContext, environment: En
   if (definitions?.key === undefined) {
     if (request.method !== "GET") throw new ApiError(405, "0x80060888", "EntityDefinitions is read-only here; create tables by writing rows.");
     const filter = compileFilter(query);
+    // Filtered on the table's own properties first, so a filter on LogicalName renders only what it names.
     const value = listTables(db)
-      .map((table) => renderTable(context, environment, table, request))
-      .filter((row) => filter(row));
+      .filter((table) => filter(tableRow(table)))
+      .map((table) => renderTable(context, environment, table, request));
     return json(200, { "@odata.context": `${base}$metadata#EntityDefinitions`, value });
   }
   const name = definitions.key;
@@ -84,9 +86,8 @@ function tableNotFound(name: string): ApiError {
   return new ApiError(404, "0x80040217", `Could not find an entity with name ${name}.`);
 }
 
-function renderTable(context: SandboxContext, environment: EnvironmentHandles, table: TableInfo, request: ApiRequest): Record<string, unknown> {
-  const query = request.url.searchParams;
-  const row: Record<string, unknown> = {
+function tableRow(table: TableInfo): Record<string, unknown> {
+  return {
     MetadataId: stableGuid(`dwctl-sandbox-table|${table.logicalName}`),
     LogicalName: table.logicalName,
     SchemaName: table.logicalName,
@@ -94,25 +95,54 @@ function renderTable(context: SandboxContext, environment: EnvironmentHandles, t
     PrimaryIdAttribute: primaryIdOf(table),
     IsCustomEntity: table.custom,
   };
-  const selected = applySelect(row, selectList(query));
+}
+
+function renderTable(context: SandboxContext, environment: EnvironmentHandles, table: TableInfo, request: ApiRequest): Record<string, unknown> {
+  const query = request.url.searchParams;
+  const selected = applySelect(tableRow(table), selectList(query));
   const expand = expandList(query);
   if (expand.has("keys")) {
     selected["Keys"] = listKeys(environment.dataverse, table.logicalName).map((key) => renderKey(context, table, key, expand.get("keys")));
   }
   if (expand.has("attributes")) selected["Attributes"] = attributes(table).map((attribute) => applySelect(attribute, expand.get("attributes")));
+  if (expand.has("manytoonerelationships")) selected["ManyToOneRelationships"] = manyToOne(table).map((relationship) => applySelect(relationship, expand.get("manytoonerelationships")));
   return selected;
 }
 
+/** The tables a lookup points at: the catalog's (several for a customer lookup), else the one the table records. */
+function targetsOf(table: TableInfo, column: string): string[] {
+  const recorded = table.lookups[column];
+  return catalogLookupTargets(table.logicalName, column) ?? (recorded === undefined ? [] : [recorded]);
+}
+
+/**
+ * AttributeMetadata as Dataverse answers it: every attribute has LogicalName and AttributeType;
+ * `Targets` is LookupAttributeMetadata's, so only a cast path (`Attributes/...LookupAttributeMetadata`)
+ * or a lookup read on its own shows it. Types come from the catalog; a column it does not know is a string.
+ */
 function attributes(table: TableInfo): Record<string, unknown>[] {
   return table.columns.map((column) => {
-    const target = table.lookups[column];
-    const row: Record<string, unknown> = {
-      LogicalName: column,
-      AttributeType: column === primaryIdOf(table) ? "Uniqueidentifier" : target === undefined ? "String" : "Lookup",
-    };
-    if (target !== undefined) row["Targets"] = [target];
+    const targets = targetsOf(table, column);
+    const type = column === primaryIdOf(table) ? "Uniqueidentifier" : (catalogColumnType(table.logicalName, column) ?? (targets.length === 0 ? "String" : targets.length > 1 ? "Customer" : "Lookup"));
+    const row: Record<string, unknown> = { LogicalName: column, AttributeType: type, AttributeTypeName: { Value: `${type}Type` } };
+    if (targets.length > 0) row["Targets"] = targets;
     return row;
   });
+}
+
+/** OneToManyRelationshipMetadata of the table's lookups: one relationship per lookup and target table. */
+function manyToOne(table: TableInfo): Record<string, unknown>[] {
+  return table.columns.flatMap((column) =>
+    targetsOf(table, column).map((target) => ({
+      MetadataId: stableGuid(`dwctl-sandbox-relationship|${table.logicalName}|${column}|${target}`),
+      SchemaName: `${table.logicalName}_${column}_${target}`,
+      RelationshipType: "OneToManyRelationship",
+      ReferencedEntity: target,
+      ReferencedAttribute: `${target}id`,
+      ReferencingEntity: table.logicalName,
+      ReferencingAttribute: column,
+    })),
+  );
 }
 
 function renderKey(context: SandboxContext, table: TableInfo, key: AlternateKey, select: string[] | undefined): Record<string, unknown> {

@@ -44,7 +44,10 @@ function metadata(environment: EnvironmentHandles, request: ApiRequest, collecti
   if (request.method !== "GET") throw new ApiError(405, "MethodNotAllowed", "The metadata service is read-only.");
   const select = selectList(request.url.searchParams);
   if (collection === "PublicEntities") {
-    if (key === undefined) return json(200, { value: listEntities(environment.finops).map((entity) => applySelect(renderEntity(entity), select)) });
+    if (key === undefined) {
+      const filter = compileFilter(request.url.searchParams);
+      return json(200, { value: listEntities(environment.finops).map(renderEntity).filter((entity) => filter(entity)).map((entity) => applySelect(entity, select)) });
+    }
     const entity = findEntity(environment.finops, keyValue(key, "Name"));
     if (entity === undefined) throw new ApiError(404, "NotFound", `No public entity ${key}.`);
     return json(200, applySelect(renderEntity(entity), select));

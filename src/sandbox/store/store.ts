@@ -6,7 +6,7 @@ import type { CopySide, CopyVariant, ResolvedEnvironmentSeed } from "../options.
 import type { DataverseIdentity } from "./identity.js";
 import { loadIdentities } from "./identity.js";
 import { DATAVERSE_SCHEMA, FINOPS_SCHEMA, SERVICE_SCHEMA } from "./schema.js";
-import { seedDataverse, seedFinOps } from "./seed.js";
+import { seedDataverse, seedFinOps, upgradeCatalog } from "./seed.js";
 import { sql, writeMeta } from "./sql.js";
 
 export interface EnvironmentHandles {
@@ -167,6 +167,8 @@ export class Store {
         if (side === "finops") seedFinOps(db, seed, now);
         else seedDataverse(db, seed, now);
       })();
+    } else {
+      upgradeCatalog(db, side);
     }
     return db;
   }

@@ -44,7 +44,7 @@ export function syncFromDataverse(context: SandboxContext, dataverse: Environmen
 
 function route(context: SandboxContext, sides: Sides, map: MapRow, direction: SyncDirection, sourceEnv: string, row: Row): void {
   const running = runningMapOf(map);
-  if (running === undefined) return;
+  if (running === undefined || !carries(running, direction)) return;
   if (map.state === STATE.running || map.state === STATE.initialSync) {
     if (direction === 1) writeToDataverse(context, sides, running, row, false);
     else writeToFinOps(context, sides, running, row, false);
@@ -128,14 +128,19 @@ export function initialSync(context: SandboxContext, map: MapRow, master: string
     );
   const fromDataverse = (): void =>
     copyAll(listRows(sides.dataverse.dataverse, running.entitySet), () => "", bucket, (row) => writeToFinOps(context, sides, running, row, false));
-  if (master === "AX") {
-    fromDataverse();
-    fromFinOps();
-  } else {
-    fromFinOps();
-    fromDataverse();
-  }
+  const order: [SyncDirection, () => void][] = master === "AX" ? [[2, fromDataverse], [1, fromFinOps]] : [[1, fromFinOps], [2, fromDataverse]];
+  for (const [direction, copy] of order) if (carries(running, direction)) copy();
   return result;
+}
+
+/**
+ * Whether any field mapping of the map syncs in this direction (1 = F&O to Dataverse, 2 = Dataverse
+ * to F&O). A map whose fields all go one way, such as Microsoft's Operating unit and Legal entities
+ * maps to msdyn_internalorganizations (every row ">"), writes nothing the other way: neither on a
+ * live change nor in its initial sync.
+ */
+function carries(map: RunningMap, direction: SyncDirection): boolean {
+  return map.mapping.fields.some((field) => field.direction === 3 || field.direction === direction);
 }
 
 function copyAll(
