@@ -13,11 +13,20 @@ export interface LockValue {
   acquiredAt: string;
   expiresAt: string;
   progress?: { wave: number; waves: number; done: number; total: number };
+  /** Set when this lock was taken over from another run's stale lock: whose, and why it was stale. */
+  tookOverFrom?: { id: string; holder: string; runId: string; command: string; expiresAt: string; reason: string };
 }
 
 export interface HeldLock {
   value: LockValue;
   etag: string;
+  /** The stale lock this run took over, if it did: the run announces it (stderr and journal). */
+  tookOver?: { previous: LockValue; reason: string };
+}
+
+/** Who a lock belongs to, in one phrase: "bob@host (run R, apply --env stage)". */
+export function describeHolder(lock: LockValue): string {
+  return `${lock.holder} (run ${lock.runId}, ${lock.command})`;
 }
 
 /** Another run holds the lock. Carries who, so the message can say it. */
@@ -50,8 +59,14 @@ export function parseLock(record: StoredRecord | undefined): LockValue | undefin
  * process is gone (a crash): that is what lets a re-run after kill -9 converge at once.
  */
 export function isStale(lock: LockValue, now: Date, host = hostname()): boolean {
-  if (Date.parse(lock.expiresAt) <= now.getTime()) return true;
-  return lock.host === host && lock.pid !== process.pid && !isAlive(lock.pid);
+  return staleReason(lock, now, host) !== undefined;
+}
+
+/** Why a lock can be taken over (it expired, its process is gone), or undefined while it holds. */
+export function staleReason(lock: LockValue, now: Date, host = hostname()): string | undefined {
+  if (Date.parse(lock.expiresAt) <= now.getTime()) return `it expired at ${lock.expiresAt}`;
+  if (lock.host === host && lock.pid !== process.pid && !isAlive(lock.pid)) return `its process ${lock.pid} is gone on ${host}`;
+  return undefined;
 }
 
 export interface AcquireOptions {
@@ -86,10 +101,14 @@ export async function acquireLock(gateway: EnvironmentGateway, options: AcquireO
         const written = await gateway.writeRecord("lock", v, { absent: true });
         return { value: v, etag: written.etag };
       }
-      if (held !== undefined && !isStale(held, now())) throw new LockedError(gateway.pair, held);
+      const stale = held === undefined ? undefined : staleReason(held, now(), host);
+      if (held !== undefined && stale === undefined) throw new LockedError(gateway.pair, held);
       const v = value();
+      if (held !== undefined && stale !== undefined) {
+        v.tookOverFrom = { id: held.id, holder: held.holder, runId: held.runId, command: held.command, expiresAt: held.expiresAt, reason: stale };
+      }
       const written = await gateway.writeRecord("lock", v, { etag: current.etag });
-      return { value: v, etag: written.etag };
+      return { value: v, etag: written.etag, ...(held !== undefined && stale !== undefined ? { tookOver: { previous: held, reason: stale } } : {}) };
     } catch (error) {
       // Someone else wrote between our read and our write: read again and judge again.
       if (!(error instanceof RecordConflictError)) throw error;
@@ -107,12 +126,32 @@ export async function refreshLock(gateway: EnvironmentGateway, lock: HeldLock, p
   return { value, etag: written.etag };
 }
 
+/**
+ * What became of a release: done; nothing to release (someone released it); or another run holds
+ * the lock now (`holder` undefined when the record cannot be read as a lock). Any other failure
+ * (network, permissions) is thrown, so that it is never mistaken for "not ours any more".
+ */
+export type ReleaseOutcome = { kind: "released" } | { kind: "absent" } | { kind: "taken"; holder: LockValue | undefined };
+
+export async function releaseLockOutcome(gateway: EnvironmentGateway, lockId: string): Promise<ReleaseOutcome> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await gateway.readRecord("lock");
+    if (current === undefined) return { kind: "absent" };
+    const held = parseLock(current);
+    if (held === undefined || held.id !== lockId) return { kind: "taken", holder: held };
+    try {
+      await gateway.deleteRecord("lock", current.etag);
+      return { kind: "released" };
+    } catch (error) {
+      // Written between our read and our delete: read again and judge again.
+      if (!(error instanceof RecordConflictError)) throw error;
+    }
+  }
+  return { kind: "taken", holder: parseLock(await gateway.readRecord("lock")) };
+}
+
 export async function releaseLock(gateway: EnvironmentGateway, lockId: string): Promise<boolean> {
-  const current = await gateway.readRecord("lock");
-  const held = parseLock(current);
-  if (current === undefined || held === undefined || held.id !== lockId) return false;
-  await gateway.deleteRecord("lock", current.etag);
-  return true;
+  return (await releaseLockOutcome(gateway, lockId)).kind === "released";
 }
 
 function safeUser(): string {

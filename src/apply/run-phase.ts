@@ -7,6 +7,11 @@ export interface PhaseTracker {
   started(action: Action): void;
   /** `requestIds`: the platform's ids of the step's requests, for a support case. */
   ended(action: Action, error?: unknown, requestIds?: string[]): void;
+  /**
+   * Called before an action starts (before its first write); what it throws stops the phase
+   * before that action, as it is (not as the action's failure): the run lost its lock.
+   */
+  beforeStart?(action: Action): Promise<void>;
 }
 
 /** The first action of a phase that failed, with why. */
@@ -41,6 +46,7 @@ export async function runPhase(gateway: EnvironmentGateway, phase: readonly Acti
   // Apply Solution goes one solution at a time, each to its end (dualwrite-service.md §5.6: DW Helper's
   // comment says applying several at once creates duplicates).
   await pool(phase as SingleAction[], first.kind === "applySolution" ? 1 : parallelism, async (action) => {
+    await tracker.beforeStart?.(action);
     tracker.started(action);
     try {
       await executeAction(gateway, action);
@@ -54,6 +60,7 @@ export async function runPhase(gateway: EnvironmentGateway, phase: readonly Acti
 
 async function setIntegrationKeys(gateway: EnvironmentGateway, phase: readonly Action[], tracker: PhaseTracker): Promise<void> {
   const keys = phase.flatMap((action) => (action.kind === "setIntegrationKey" ? [{ table: action.table, columns: action.columns }] : []));
+  for (const action of phase) await tracker.beforeStart?.(action);
   for (const action of phase) tracker.started(action);
   try {
     await gateway.setIntegrationKeys(keys);
@@ -68,6 +75,7 @@ async function buildKeys(gateway: EnvironmentGateway, phase: readonly KeyAction[
   const sent: KeyAction[] = [];
   const sendFailure = await settle(
     pool(phase, parallelism, async (action) => {
+      await tracker.beforeStart?.(action);
       tracker.started(action);
       try {
         if (action.kind === "reactivateAlternateKey") await gateway.reactivateAlternateKey(action.table, action.schemaName);
@@ -148,6 +156,7 @@ async function runLifecycle(gateway: EnvironmentGateway, phase: readonly Lifecyc
   const begun: { action: LifecycleAction; request: MapActionRequest }[] = [];
   const sendFailure = await settle(
     pool(phase, parallelism, async (action) => {
+      await tracker.beforeStart?.(action);
       tracker.started(action);
       try {
         begun.push({ action, request: await beginLifecycleAction(gateway, action) });

@@ -37,7 +37,8 @@ export function lockCommand(io: Io): Command {
           return;
         }
         const progress = value.progress === undefined ? "" : `, wave ${value.progress.wave}/${value.progress.waves}, ${value.progress.done}/${value.progress.total} actions done`;
-        io.stdout.write(`${gateway.pair}: locked by ${value.holder} (pid ${value.pid})\n  id: ${value.id}\n  command: ${value.command}\n  since: ${value.acquiredAt}\n  expires: ${value.expiresAt}${progress}\n`);
+        const tookOver = value.tookOverFrom === undefined ? "" : `\n  took over: the lock of ${value.tookOverFrom.holder} (run ${value.tookOverFrom.runId}, ${value.tookOverFrom.command}), because ${value.tookOverFrom.reason}`;
+        io.stdout.write(`${gateway.pair}: locked by ${value.holder} (pid ${value.pid})\n  id: ${value.id}\n  command: ${value.command}\n  since: ${value.acquiredAt}\n  expires: ${value.expiresAt}${progress}${tookOver}\n`);
       });
     });
   lock

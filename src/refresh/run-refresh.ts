@@ -1,6 +1,7 @@
 import { applyPlan, type ApplyResult } from "../apply/apply-plan.js";
 import { Journal } from "../apply/journal.js";
-import { acquireLock, refreshLock, releaseLock, type HeldLock } from "../apply/lock.js";
+import { LockHeartbeat, LockLostError, announceTakeover, releaseAndRecord, reportLoss } from "../apply/heartbeat.js";
+import { acquireLock } from "../apply/lock.js";
 import type { EnvironmentGateway } from "../live/gateway.js";
 import type { EnvironmentPair } from "../model/desired.js";
 import { parseLastApplied } from "../model/last-applied.js";
@@ -125,52 +126,78 @@ export async function runRefresh(context: RefreshContext, options: RefreshOption
   const progress = new Progress(gateway, record, stored);
   const journal = new Journal(options.runsDir, options.runId);
   const results: RefreshResult["steps"] = [];
-  let lock: HeldLock | undefined;
+  let heartbeat: LockHeartbeat | undefined;
   try {
     for (const step of REFRESH_STEPS) {
       if (progress.record.steps[step]?.status === "done") {
         results.push({ step, detail: progress.record.steps[step]?.detail ?? "done earlier", skipped: true });
         continue;
       }
-      // The steps before the rebuild run under the pair's lock; the rebuild's applies take it themselves.
-      if (step === "stop") lock = await acquireLock(gateway, { runId: options.runId, command: options.command, ttlMs: options.lockTtlMs });
-      if (step === "definitions" && lock !== undefined) {
-        await releaseLock(gateway, lock.value.id);
-        lock = undefined;
+      // The steps before the rebuild run under the pair's lock (a resumed run takes it at its first
+      // step left); the rebuild's applies take it themselves.
+      const locked = step === "stop" || step === "reset" || step === "clean" || step === "solutions";
+      if (locked && heartbeat === undefined) {
+        const lock = await acquireLock(gateway, { runId: options.runId, command: options.command, ttlMs: options.lockTtlMs });
+        // Renewed on a heartbeat however long a step waits on the service.
+        heartbeat = new LockHeartbeat(gateway, lock, {
+          ttlMs: options.lockTtlMs,
+          journal: journal.file,
+          retry: `continue with dwctl refresh --env ${pair.name} --resume --confirm ${pair.name}: the step that was cut short runs again`,
+          onLost: (loss) => reportLoss(loss, options.log, journal),
+          onRenewFailed: (error) => options.log(`  … could not renew the lock (${error instanceof Error ? error.message : String(error)}); trying again`),
+        }).start();
+        journal.write({ step: "lock", kind: "lock", event: "note", description: `lock ${lock.value.id} taken by ${lock.value.holder}` });
+        announceTakeover(lock, options.log, journal);
       }
+      if (!locked && heartbeat !== undefined) {
+        await heartbeat.ensure(`refresh step ${step}`);
+        await releaseAndRecord(gateway, heartbeat, options.log, journal);
+        heartbeat = undefined;
+      }
+      await heartbeat?.ensure(`refresh step ${step}`);
       journal.write({ step: `refresh/${step}`, kind: "refreshStep", event: "start" });
       options.log(`step ${REFRESH_STEPS.indexOf(step) + 1}/${REFRESH_STEPS.length}: ${step}`);
       await progress.mark(step, "started");
       let detail: string;
       try {
-        detail = await STEP_RUNNERS[step](context, options, progress.record);
+        const guard = heartbeat;
+        const held = async (what: string): Promise<void> => guard?.ensure(`${what} (refresh step ${step})`);
+        detail = await STEP_RUNNERS[step](context, options, progress.record, held);
       } catch (error) {
         journal.write({ step: `refresh/${step}`, kind: "refreshStep", event: "end", outcome: "failed", error: error instanceof Error ? error.message : String(error) });
         throw error;
       }
+      // A step that finished after its lock was lost is not marked done: a resumed run repeats it.
+      await heartbeat?.renew(`recording refresh step ${step} done`);
       await progress.mark(step, "done", detail);
-      if (lock !== undefined) lock = await refreshLock(gateway, lock, {}, options.lockTtlMs);
       journal.write({ step: `refresh/${step}`, kind: "refreshStep", event: "end", outcome: "ok", description: detail });
       options.log(`  ✓ ${detail}`);
       results.push({ step, detail, skipped: false });
     }
     await progress.finish();
     return { runId: progress.record.runId, journal: journal.file, steps: results };
+  } catch (error) {
+    if (error instanceof LockLostError && error.journal === journal.file) {
+      journal.write({ step: "lock", kind: "lock", event: "note", outcome: "failed", description: `stopped before ${error.step}: the lock was lost` });
+    }
+    throw error;
   } finally {
-    if (lock !== undefined) await releaseLock(gateway, lock.value.id).catch(() => false);
+    if (heartbeat !== undefined) await releaseAndRecord(gateway, heartbeat, options.log, journal);
     journal.close();
   }
 }
 
-type StepRunner = (context: RefreshContext, options: RefreshOptions, record: RefreshRecord) => Promise<string>;
+/** `held`: called before each write of a step under the lock; throws LockLostError once the lock is lost. */
+type StepRunner = (context: RefreshContext, options: RefreshOptions, record: RefreshRecord, held: (what: string) => Promise<void>) => Promise<string>;
 
 function running(snapshot: Snapshot): Snapshot["maps"] {
   return snapshot.maps.filter((map) => settledState(map.state) !== "stopped");
 }
 
-async function stopMaps({ gateway }: RefreshContext): Promise<string> {
+async function stopMaps({ gateway }: RefreshContext, _options: RefreshOptions, _record: RefreshRecord, held: (what: string) => Promise<void>): Promise<string> {
   const before = running(await gateway.snapshot());
   if (before.length === 0) return "no map was running";
+  await held("the stops");
   const requests = await Promise.all(before.map(async (map) => ({ ref: map.ref, action: "stop" as const, requestId: await gateway.beginMapAction(map.ref, "stop") })));
   const failures: string[] = [];
   await gateway.followMapActions(requests, (request, failure) => {
@@ -197,7 +224,7 @@ function isReset(snapshot: Snapshot, pair: EnvironmentPair): boolean {
   return link !== undefined && sameUrl(link.dataverseUrl, snapshot.identity.dataverseUrl) && snapshot.maps.length === 0 && sameSet(link.legalEntities, pair.legalEntities);
 }
 
-async function resetLink({ gateway, pair }: RefreshContext): Promise<string> {
+async function resetLink({ gateway, pair }: RefreshContext, _options: RefreshOptions, _record: RefreshRecord, held: (what: string) => Promise<void>): Promise<string> {
   const before = await gateway.snapshot();
   if (before.link === undefined) {
     throw new RefreshStepError(
@@ -207,6 +234,7 @@ async function resetLink({ gateway, pair }: RefreshContext): Promise<string> {
     );
   }
   if (isReset(before, pair)) return `the link already points at ${before.identity.dataverseUrl} with ${listOf(pair.legalEntities)} and no maps`;
+  await held("Reset link");
   await gateway.resetLink({ force: false, legalEntities: [...pair.legalEntities] });
   const after = await gateway.snapshot();
   if (!isReset(after, pair)) {
@@ -219,8 +247,9 @@ async function resetLink({ gateway, pair }: RefreshContext): Promise<string> {
   return `Reset link of connection set ${before.link.connectionSet}: it now points at ${after.identity.dataverseUrl} with legal entities ${listOf(pair.legalEntities)}; maps, keys and runtime configuration were cleared`;
 }
 
-async function clean({ gateway, pair }: RefreshContext): Promise<string> {
+async function clean({ gateway, pair }: RefreshContext, _options: RefreshOptions, _record: RefreshRecord, held: (what: string) => Promise<void>): Promise<string> {
   const before = await gateway.snapshot();
+  await held("the clean-up");
   const dataverseRows = before.runtime.dataverse.length === 0 ? 0 : await gateway.cleanRuntimeConfiguration("dataverse");
   const finOpsRows = before.runtime.financeAndOperations.length === 0 ? 0 : await gateway.cleanRuntimeConfiguration("financeAndOperations");
   const copied = parseLastApplied(before.lastApplied?.value);
@@ -242,11 +271,12 @@ async function clean({ gateway, pair }: RefreshContext): Promise<string> {
   return `deleted ${dataverseRows} msdyn_dualwriteruntimeconfig and ${finOpsRows} DualWriteProjectConfiguration row(s)${record}; DualWriteProjectFieldConfiguration and BusinessEventsDefinition were cleared by Reset link (not readable through OData)`;
 }
 
-async function applySolutions({ gateway, solutions }: RefreshContext): Promise<string> {
+async function applySolutions({ gateway, solutions }: RefreshContext, _options: RefreshOptions, _record: RefreshRecord, held: (what: string) => Promise<void>): Promise<string> {
   const applied: string[] = [];
   const missing: string[] = [];
   for (const solution of solutions) {
     if (await gateway.hasSolution(solution)) {
+      await held(`Apply Solution ${solution}`);
       await gateway.applySolution(solution);
       applied.push(solution);
     } else {
@@ -267,7 +297,7 @@ async function applyWith(context: RefreshContext, options: RefreshOptions, recor
   return applyPlan(
     gateway,
     plan,
-    { desired, replan: (snapshot) => planner(snapshot, mode) },
+    { desired, replan: (snapshot) => planner(snapshot, mode), saved: false },
     {
       runsDir: options.runsDir,
       runId: `${record.runId}-${step}`,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { ApplyRefusedError, applyPlan, type ApplyOptions } from "../../src/apply/apply-plan.js";
+import { LockLostError } from "../../src/apply/heartbeat.js";
 import { RecordConflictError, type EnvironmentGateway } from "../../src/live/gateway.js";
 import type { AlternateKeyStatus, RecordKind, Snapshot, StoredRecord } from "../../src/model/snapshot.js";
 import { liveFromDesired, pairDesired, planEstate, planOf, steps } from "../plan/builders.js";
@@ -89,6 +90,9 @@ class SettledGateway implements EnvironmentGateway {
   async rowsOnBothSides(): Promise<never> {
     throw new Error("not expected");
   }
+  async readColumnMetadata(): Promise<never> {
+    throw new Error("not expected");
+  }
   async resetLink(): Promise<void> {
     throw new Error("not expected");
   }
@@ -146,7 +150,7 @@ describe("apply after the live state settled since the plan", () => {
     for (const map of after.maps) map.state = "running";
     const gateway = new SettledGateway(after);
     const log: string[] = [];
-    const result = await applyPlan(gateway, plan, { desired: pd, replan }, options(log));
+    const result = await applyPlan(gateway, plan, { desired: pd, replan, saved: false }, options(log));
     expect(gateway.calls).toEqual(["setIntegrationKey account accountnumber,msdyn_company.cdm_companycode"]);
     expect(log.join("\n")).toContain("but a plan made now is the same: applying it");
     expect(readFileSync(result.journal, "utf8")).toContain('"step":"fingerprint"');
@@ -162,7 +166,7 @@ describe("apply after the live state settled since the plan", () => {
     if (stopped === undefined) throw new Error("no account map");
     stopped.state = "stopped"; // someone stopped a map in the UI since the plan
     const gateway = new SettledGateway(after);
-    const refused = applyPlan(gateway, plan, { desired: pd, replan }, options([]));
+    const refused = applyPlan(gateway, plan, { desired: pd, replan, saved: false }, options([]));
     await expect(refused).rejects.toBeInstanceOf(ApplyRefusedError);
     await expect(refused).rejects.toThrow(/the live environment changed since the plan was made/);
     expect(gateway.calls).toEqual([]);
@@ -203,7 +207,7 @@ describe("progress records after each wave", () => {
     const plan = replan(live);
     expect(new Set(plan.actions.map((a) => a.wave)).size).toBeGreaterThanOrEqual(2);
     const gateway = new StolenLockGateway(live);
-    await expect(applyPlan(gateway, plan, { desired: pd, replan }, options([]))).rejects.toBeInstanceOf(RecordConflictError);
+    await expect(applyPlan(gateway, plan, { desired: pd, replan, saved: false }, options([]))).rejects.toBeInstanceOf(LockLostError);
     expect(gateway.calls).toEqual(["setIntegrationKey account accountnumber,msdyn_company.cdm_companycode"]);
   });
 });
