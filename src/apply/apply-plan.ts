@@ -1,12 +1,14 @@
 import type { EnvironmentGateway } from "../live/gateway.js";
-import { canonicalJson, fingerprint, sha256 } from "../model/fingerprint.js";
+import { canonicalJson, fingerprint } from "../model/fingerprint.js";
+import { integrityOf } from "../plan/seal-plan.js";
 import { parseLastApplied } from "../model/last-applied.js";
 import type { PairDesired } from "../model/pair-view.js";
 import type { Snapshot } from "../model/snapshot.js";
 import type { Action, Plan } from "../plan/plan.js";
 import type { ExecuteOptions } from "./execute-action.js";
+import { LockHeartbeat, LockLostError, announceTakeover, releaseAndRecord, reportLoss } from "./heartbeat.js";
 import { Journal } from "./journal.js";
-import { acquireLock, refreshLock, releaseLock, type HeldLock } from "./lock.js";
+import { acquireLock, type HeldLock } from "./lock.js";
 import { recordLastApplied } from "./record-last-applied.js";
 import { PhaseFailure, runPhase, waitForKeys } from "./run-phase.js";
 
@@ -59,15 +61,15 @@ export class ApplyFailedError extends Error {
   }
 }
 
-/** What a reviewer approves in a plan: all of it but when it was made, the fingerprint it was made from, and its warnings. */
-function reviewed(plan: Plan): string {
-  const { createdAt: _createdAt, fingerprint: _fingerprint, warnings: _warnings, summary: _summary, ...rest } = plan;
-  return canonicalJson(rest);
-}
-
 function refuseIfUnsafe(plan: Plan, options: ApplyOptions): void {
   if (plan.blockers.length > 0) {
     throw new ApplyRefusedError(`the plan is blocked: ${plan.blockers.map((b) => b.message).join("; ")}`, "Resolve the blockers listed in the plan, then plan again.");
+  }
+  if (options.confirm !== undefined && options.confirm !== plan.pair) {
+    throw new ApplyRefusedError(
+      `--confirm names "${options.confirm}", but this plan is for "${plan.pair}"`,
+      `A confirmation is for one pair: pass --confirm ${plan.pair} after reviewing the plan for ${plan.pair}.`,
+    );
   }
   if (plan.confirmationsRequired.length > 0 && options.confirm !== plan.pair) {
     throw new ApplyRefusedError(
@@ -75,6 +77,46 @@ function refuseIfUnsafe(plan: Plan, options: ApplyOptions): void {
       `Review the plan, then pass --confirm ${plan.pair}.`,
     );
   }
+}
+
+/**
+ * Checks a plan read from a file before anything else: its integrity hash, and that git still
+ * asks for what it was made from. Whatever the file says is only what a reviewer saw; what runs is
+ * derived again under the lock (see sameActions).
+ */
+export function checkSavedPlan(plan: Plan, desiredHash: string): void {
+  if (plan.integrity === undefined || plan.integrity !== integrityOf(plan)) {
+    throw new ApplyRefusedError(
+      plan.integrity === undefined
+        ? "the plan file has no integrity hash, so what it says cannot be matched to what was reviewed"
+        : `the plan file was changed after dwctl wrote it: its content no longer matches its integrity hash ${plan.integrity.slice(0, 12)}`,
+      `Make the plan again with dwctl plan --env ${plan.pair} --out <file>, review it, and apply that file unchanged.`,
+    );
+  }
+  if (plan.desiredHash !== desiredHash) {
+    throw new ApplyRefusedError(
+      `the desired state in git changed since the plan was made (desired hash ${plan.desiredHash.slice(0, 12)} is now ${desiredHash.slice(0, 12)})`,
+      `The plan does not describe what git asks for now. Run dwctl plan --env ${plan.pair} --out <file> on this commit, review it, and apply that.`,
+    );
+  }
+}
+
+/** Where two plans part, action by action: empty when they would do the same thing in the same order. */
+export function actionDifferences(saved: Plan, now: Plan): string[] {
+  const out: string[] = [];
+  if (saved.prune !== now.prune) out.push(`  ! the file says prune is ${String(saved.prune)}`);
+  if (canonicalJson(saved.waves) !== canonicalJson(now.waves)) out.push("  ! the waves differ");
+  const length = Math.max(saved.actions.length, now.actions.length);
+  for (let i = 0; i < length; i++) {
+    const a = saved.actions[i];
+    const b = now.actions[i];
+    if (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b)) continue;
+    if (a === undefined && b !== undefined) out.push(`  + ${b.description}`);
+    else if (a !== undefined && b === undefined) out.push(`  - ${a.description}`);
+    else if (a !== undefined && b !== undefined && a.description !== b.description) out.push(`  - ${a.description}`, `  + ${b.description}`);
+    else if (a !== undefined) out.push(`  ~ ${a.description} (what it writes differs)`);
+  }
+  return out;
 }
 
 /** The order of kinds within a wave: the planner puts one map's steps in this order. */
@@ -117,43 +159,69 @@ async function settleBuildingKeys(gateway: EnvironmentGateway, snapshot: Snapsho
 export async function applyPlan(
   gateway: EnvironmentGateway,
   plan: Plan,
-  context: { desired: PairDesired; replan: (snapshot: Snapshot) => Plan },
+  context: {
+    desired: PairDesired;
+    replan: (snapshot: Snapshot) => Plan;
+    /** The plan came from a file: it is checked, and what runs is derived again under the lock. */
+    saved: boolean;
+  },
   options: ApplyOptions,
 ): Promise<ApplyResult> {
   refuseIfUnsafe(plan, options);
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const journal = new Journal(options.runsDir, options.runId);
   journal.attach("plan.json", JSON.stringify(plan, null, 2));
-  let lock: HeldLock | undefined;
+  let lock: HeldLock;
   try {
     lock = await acquireLock(gateway, { runId: options.runId, command: options.command, ttlMs: options.lockTtlMs });
   } catch (error) {
     journal.close();
     throw error;
   }
-  journal.write({ step: "lock", kind: "lock", event: "note", description: `lock ${lock.value.id} taken by ${lock.value.holder}` });
+  // Renewed on a heartbeat however long a wait on the service takes, not only between waves.
+  const heartbeat = new LockHeartbeat(gateway, lock, {
+    ttlMs: options.lockTtlMs,
+    journal: journal.file,
+    onLost: (loss) => reportLoss(loss, options.log, journal),
+    onRenewFailed: (error) => options.log(`  … could not renew the lock (${error instanceof Error ? error.message : String(error)}); trying again`),
+  }).start();
   try {
+    journal.write({ step: "lock", kind: "lock", event: "note", description: `lock ${lock.value.id} taken by ${lock.value.holder}` });
+    announceTakeover(lock, options.log, journal);
     const snapshot = await gateway.snapshot();
-    const now = fingerprint(snapshot) === plan.fingerprint ? plan : context.replan(snapshot);
-    if (now !== plan && reviewed(now) === reviewed(plan)) {
-      // The platform moved on by itself (a key index went from pending to active, a started map
-      // finished its initial sync) and a plan made now is the same plan: applying it is applying
-      // what was reviewed. Refusing would stop a re-run after a crash from ever converging while
-      // something the crashed run started is still settling.
-      const note = `the live state changed since the plan was made (fingerprint ${plan.fingerprint.slice(0, 12)} is now ${fingerprint(snapshot).slice(0, 12)}), but a plan made now is the same: applying it`;
-      options.log(note);
-      journal.write({ step: "fingerprint", kind: "check", event: "note", description: note });
-    } else if (now !== plan) {
-      const before = new Set(plan.actions.map((a) => a.description));
-      const after = new Set(now.actions.map((a) => a.description));
-      const gone = [...before].filter((d) => !after.has(d)).map((d) => `  - ${d}`);
-      const added = [...after].filter((d) => !before.has(d)).map((d) => `  + ${d}`);
-      const drift = now.drift.map((d) => `  ! ${d.message}`);
-      throw new ApplyRefusedError(
-        `the live environment changed since the plan was made (fingerprint ${plan.fingerprint.slice(0, 12)} is now ${fingerprint(snapshot).slice(0, 12)}). A plan made now differs:\n${[...gone, ...added, ...drift].join("\n") || "  (same actions; the live state differs in what they start from)"}`,
-        `Run dwctl plan --env ${plan.pair} again, review it, and apply the new plan.`,
-      );
+    const live = fingerprint(snapshot);
+    // What runs is always derived again from git and the snapshot read under the lock, and must
+    // be the plan that was reviewed, action by action. A file is only ever a thing to compare.
+    const now = live === plan.fingerprint && !context.saved ? plan : context.replan(snapshot);
+    if (now !== plan) {
+      const differences = actionDifferences(plan, now);
+      if (differences.length > 0 && live === plan.fingerprint) {
+        throw new ApplyRefusedError(
+          `the plan file does not match the plan dwctl derives from git and the live environment, which did not change since it was made:\n${differences.join("\n")}`,
+          `Apply only a plan file written by dwctl plan, unchanged. Run dwctl plan --env ${plan.pair} --out <file> again and review it.`,
+        );
+      }
+      if (differences.length > 0 || now.blockers.length > 0) {
+        const drift = now.drift.map((d) => `  ! ${d.message}`);
+        const blocked = now.blockers.map((b) => `  x ${b.message}`);
+        throw new ApplyRefusedError(
+          `the live environment changed since the plan was made (fingerprint ${plan.fingerprint.slice(0, 12)} is now ${live.slice(0, 12)}). A plan made now differs:\n${[...differences, ...blocked, ...drift].join("\n") || "  (same actions; the live state differs in what they start from)"}`,
+          `Run dwctl plan --env ${plan.pair} again, review it, and apply the new plan.`,
+        );
+      }
+      if (live !== plan.fingerprint) {
+        // The platform moved on by itself (a key index went from pending to active, a started map
+        // finished its initial sync) and a plan made now is the same plan: applying it is applying
+        // what was reviewed. Refusing would stop a re-run after a crash from ever converging while
+        // something the crashed run started is still settling.
+        const note = `the live state changed since the plan was made (fingerprint ${plan.fingerprint.slice(0, 12)} is now ${live.slice(0, 12)}), but a plan made now is the same: applying it`;
+        options.log(note);
+        journal.write({ step: "fingerprint", kind: "check", event: "note", description: note });
+      }
+      // Confirmations are those of the plan made now, never the file's.
+      refuseIfUnsafe(now, options);
     }
+    const run = now;
     const exec: ExecuteOptions = {
       keyTimeoutMs: options.keyTimeoutMs,
       pollMs: options.pollMs,
@@ -161,9 +229,11 @@ export async function applyPlan(
       note: (m) => options.log(`  … ${m}`),
     };
     let done = 0;
-    const total = plan.actions.length;
+    const total = run.actions.length;
     const started = new Map<string, number>();
     const tracker = {
+      // Every action's first write waits for this: a run that lost its lock stops here.
+      beforeStart: (action: Action): Promise<void> => heartbeat.ensure(`step ${action.id} (${action.description})`),
       started: (action: Action): void => {
         started.set(action.id, Date.now());
         journal.write({ step: action.id, kind: action.kind, event: "start", description: action.description });
@@ -182,12 +252,12 @@ export async function applyPlan(
         journal.write({ step: action.id, kind: action.kind, event: "end", outcome: "failed", durationMs, error: error instanceof Error ? error.message : String(error), ...withIds });
       },
     };
-    const firstStartWave = Math.min(...plan.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap").map((a) => a.wave));
-    for (const wave of plan.waves) {
-      const actions = plan.actions.filter((a) => a.wave === wave.index);
+    const firstStartWave = Math.min(...run.actions.filter((a) => a.kind === "startMap" || a.kind === "resumeMap").map((a) => a.wave));
+    for (const wave of run.waves) {
+      const actions = run.actions.filter((a) => a.wave === wave.index);
       if (actions.length === 0) continue;
-      if (wave.index === firstStartWave) await settleBuildingKeys(gateway, snapshot, plan, exec);
-      options.log(`wave ${wave.index}/${plan.waves.length}: ${wave.title} (${actions.length} action${actions.length === 1 ? "" : "s"})`);
+      if (wave.index === firstStartWave) await settleBuildingKeys(gateway, snapshot, run, exec);
+      options.log(`wave ${wave.index}/${run.waves.length}: ${wave.title} (${actions.length} action${actions.length === 1 ? "" : "s"})`);
       for (const phase of phases(actions)) {
         try {
           await runPhase(gateway, phase, options.parallelism, exec, tracker);
@@ -196,30 +266,33 @@ export async function applyPlan(
           throw error;
         }
       }
-      // Progress renews the lock too; a write that fails (the lock was taken over) stops the run
-      // here, before another wave runs without it.
-      if (lock !== undefined) lock = await refreshLock(gateway, lock, { progress: { wave: wave.index, waves: plan.waves.length, done, total } }, options.lockTtlMs);
+      // Progress renews the lock too (in turn with the heartbeat); a write that finds the lock
+      // taken over stops the run here, before another wave runs without it.
+      await heartbeat.renew(`the progress record after wave ${wave.index}`, { progress: { wave: wave.index, waves: run.waves.length, done, total } });
     }
     const after = await gateway.snapshot();
     const record = recordLastApplied({
       snapshot: after,
       desired: context.desired,
       previous: parseLastApplied(after.lastApplied?.value),
-      commit: plan.commit,
-      planHash: sha256(canonicalJson(plan)),
-      desiredHash: plan.desiredHash,
+      commit: run.commit,
+      planHash: integrityOf(plan),
+      desiredHash: run.desiredHash,
       appliedAt: new Date().toISOString(),
       actor: options.actor,
       runId: options.runId,
     });
+    await heartbeat.ensure("the last-applied record");
     await gateway.writeRecord("lastApplied", record, after.lastApplied === undefined ? { absent: true } : { etag: after.lastApplied.etag });
     journal.write({ step: "last-applied", kind: "record", event: "note", outcome: "ok", description: `last-applied record written (plan ${record.planHash.slice(0, 12)})` });
     return { runId: options.runId, actions: total, journal: journal.file };
-  } finally {
-    if (lock !== undefined) {
-      const released = await releaseLock(gateway, lock.value.id).catch(() => false);
-      journal.write({ step: "lock", kind: "lock", event: "note", description: released ? "lock released" : "lock was not ours any more" });
+  } catch (error) {
+    if (error instanceof LockLostError) {
+      journal.write({ step: "lock", kind: "lock", event: "note", outcome: "failed", description: `stopped before ${error.step}: the lock was lost` });
     }
+    throw error;
+  } finally {
+    await releaseAndRecord(gateway, heartbeat, options.log, journal);
     journal.close();
   }
 }

@@ -3,7 +3,9 @@ import { readFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { join, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { applyPlan } from "../apply/apply-plan.js";
+import { ApplyRefusedError, applyPlan, checkSavedPlan } from "../apply/apply-plan.js";
+import { hashDesired } from "../plan/hash-desired.js";
+import { sealPlan } from "../plan/seal-plan.js";
 import { desiredForPair } from "../model/pair-view.js";
 import { validatorFor } from "../config/schemas.js";
 import type { Plan } from "../plan/plan.js";
@@ -17,7 +19,7 @@ import { checkSandboxPairs } from "./sandbox-preflight.js";
 import { statusLineFor } from "./status-line.js";
 import type { Io } from "./io.js";
 import { parseDuration, parsePositive } from "./options.js";
-import { blockSharedEnvironments, checkInitialSyncConflicts, planFor } from "./plan-run.js";
+import { blockSharedEnvironments, checkColumns, checkInitialSyncConflicts, planFor } from "./plan-run.js";
 
 interface ApplyCommandOptions {
   env?: string;
@@ -25,17 +27,22 @@ interface ApplyCommandOptions {
   confirm?: string;
   prune: boolean;
   maxStops: number;
+  integrity?: string;
   parallelism: number;
   lockTtl: number;
   format: "text" | "json";
 }
 
-async function readPlanFile(path: string, io: Io): Promise<Plan> {
+export async function readPlanFile(path: string, io: Io): Promise<Plan> {
   let value: unknown;
   try {
     value = JSON.parse(await readFile(resolve(io.cwd, path), "utf8"));
   } catch (error) {
     throw new UserError(`${path}: cannot read the plan (${error instanceof Error ? error.message : String(error)})`, "Pass a file written by dwctl plan --out.");
+  }
+  const version = typeof value === "object" && value !== null && "format_version" in value ? value.format_version : undefined;
+  if (version === "1.0") {
+    throw new UserError(`${path}: the plan was written by an older dwctl (format 1.0, with no integrity hash)`, "Make the plan again with this dwctl: dwctl plan --env <pair> --out <file>.");
   }
   const validate = validatorFor("Plan");
   if (!validate(value)) {
@@ -43,6 +50,20 @@ async function readPlanFile(path: string, io: Io): Promise<Plan> {
     throw new UserError(`${path}: not a dwctl plan (${first?.instancePath ?? ""} ${first?.message ?? "invalid"})`, "Pass a file written by dwctl plan --out, unmodified.");
   }
   return value as Plan;
+}
+
+/** --integrity: the hash a reviewer approved must be the file's (a prefix of 12 or more characters will do). */
+function checkExpectedIntegrity(plan: Plan, expected: string, file: string): void {
+  const wanted = expected.trim().toLowerCase();
+  if (!/^[0-9a-f]{12,64}$/.test(wanted)) {
+    throw new UserError(`--integrity ${expected}: not an integrity hash`, "Pass the plan's integrity hash as dwctl plan printed it (12 to 64 hex characters).");
+  }
+  if (plan.integrity === undefined || !plan.integrity.startsWith(wanted)) {
+    throw new UserError(
+      `${file} is not the plan that was approved: its integrity hash is ${plan.integrity?.slice(0, 12) ?? "missing"}, not ${wanted.slice(0, 12)}`,
+      "Apply the plan file that was reviewed, or review this one and pass its hash.",
+    );
+  }
 }
 
 /** Who runs a command, for the lock and the last-applied record. */
@@ -57,11 +78,27 @@ export function actor(io: Io): string {
 }
 
 export async function runApply(planFile: string | undefined, options: ApplyCommandOptions, io: Io): Promise<number> {
-  const desired = await loadDesiredForPlan(io, ["maps"], options.prune);
-  const pair = selectPair(desired, options.env);
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile, io);
+  if (saved !== undefined && options.autoApprove) {
+    throw new UserError("--auto-approve plans and applies in one step; it does not take a plan file", `Apply the reviewed plan: dwctl apply ${planFile ?? ""}, or plan and apply in one step: dwctl apply --env ${saved.pair} --auto-approve.`);
+  }
+  if (saved !== undefined && options.integrity !== undefined) checkExpectedIntegrity(saved, options.integrity, planFile ?? "plan");
+  // A saved plan carries its pair; --env, when given as well, must agree with it.
+  const desired = await loadDesiredForPlan(io, ["maps"], saved?.prune ?? options.prune);
+  const pair = selectPair(desired, options.env ?? saved?.pair);
   if (saved !== undefined && saved.pair !== pair.name) {
-    throw new UserError(`${planFile ?? "plan"} was made for pair "${saved.pair}", not "${pair.name}"`, `Run dwctl apply --env ${saved.pair} ${planFile ?? ""}.`);
+    throw new UserError(`${planFile ?? "plan"} was made for pair "${saved.pair}", not "${pair.name}"`, `Run dwctl apply ${planFile ?? ""} (the pair comes from the plan).`);
+  }
+  if (saved !== undefined && options.prune && !saved.prune) {
+    throw new UserError(`--prune was given, but ${planFile ?? "the plan"} was made without it`, `Make the plan with --prune and review its deletes: dwctl plan --env ${saved.pair} --prune --out <file>.`);
+  }
+  if (saved !== undefined) {
+    try {
+      checkSavedPlan(saved, hashDesired(desiredForPair(desired, pair)));
+    } catch (error) {
+      if (error instanceof ApplyRefusedError) throw new UserError(`${planFile ?? "plan"}: ${error.message}`, error.hint);
+      throw error;
+    }
   }
   if (saved === undefined && !options.autoApprove) {
     throw new UserError(
@@ -70,7 +107,9 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
     );
   }
   const commit = await currentCommit(io.cwd);
-  const planOptions = { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm };
+  // A saved plan is derived again with the options it was made with; its confirmations are then
+  // computed again with this run's --max-stops, never read from the file.
+  const planOptions = { prune: saved?.prune ?? options.prune, maxStops: options.maxStops, confirm: options.confirm };
   if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
   const protectedPairs = saved === undefined ? await protectedOrganizations(desired, pair, io) : new Map<string, string | Error>();
   const opened = await openPair(pair, desired, io);
@@ -81,14 +120,15 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
       const snapshot = await gateway.snapshot();
       const planned = planFor(desired, pair, snapshot, planOptions, commit);
       const checked = await blockSharedEnvironments(planned.plan, desired, pair, snapshot, organizationReader(protectedPairs));
-      plan = await checkInitialSyncConflicts(checked, planned.pairDesired, gateway);
+      const columns = await checkColumns(checked, planned.pairDesired, gateway, io.cwd);
+      plan = sealPlan(await checkInitialSyncConflicts(columns, planned.pairDesired, gateway));
       io.stderr.write(renderPlanText(plan, paletteFor(io.stderr, io.env)));
     }
     const runId = `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;
     const result = await applyPlan(
       gateway,
       plan,
-      { desired: desiredForPair(desired, pair), replan: (snapshot) => planFor(desired, pair, snapshot, planOptions, commit).plan },
+      { desired: desiredForPair(desired, pair), replan: (snapshot) => planFor(desired, pair, snapshot, planOptions, commit).plan, saved: saved !== undefined },
       {
         runsDir: join(io.cwd, ".dwctl", "runs"),
         runId,
@@ -113,12 +153,13 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
 export function applyCommand(io: Io): Command {
   return new Command("apply")
     .description("Apply a saved plan (or plan and apply with --auto-approve) to an environment pair, under the pair's lock")
-    .argument("[plan]", "a plan saved with dwctl plan --out; applied exactly, or refused if the environment changed since")
-    .option("--env <pair>", "environment pair name from environments.yaml")
+    .argument("[plan]", "a plan saved with dwctl plan --out: derived again from git and the live state under the lock, and applied only if it is the same, action by action")
+    .option("--env <pair>", "environment pair name from environments.yaml (a saved plan names its own)")
     .option("--auto-approve", "plan and apply in one step, without a saved plan", false)
     .option("--confirm <pair>", "confirm stops, deletes and initial syncs on a protected pair, or more stops than --max-stops")
     .option("--prune", "with --auto-approve: delete maps that dwctl applied before and git no longer has", false)
-    .option("--max-stops <n>", "with --auto-approve: plans that stop more maps than this need --confirm", parsePositive, 10)
+    .option("--max-stops <n>", "plans that stop more maps than this need --confirm (computed again for a saved plan)", parsePositive, 10)
+    .option("--integrity <hash>", "refuse unless the plan file's integrity hash is this one (the hash the reviewer approved; 12 or more characters)")
     .option("--parallelism <n>", "maps changed side by side within a wave", parsePositive, 16)
     .option("--lock-ttl <duration>", "how long the lock holds without progress (90s, 15m, 1h)", parseDuration, 15 * 60_000)
     .addOption(new Option("--format <format>", "output format of the result").choices(["text", "json"]).default("text"))

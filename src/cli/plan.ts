@@ -7,12 +7,13 @@ import { renderPlanMarkdown } from "../report/plan/markdown.js";
 import { renderPlanText } from "../report/plan/text.js";
 import { openPair, organizationReader, protectedOrganizations, selectPair } from "./context.js";
 import { loadDesiredForPlan } from "./desired.js";
-import { ExitError } from "./errors.js";
+import { ExitError, UserError } from "./errors.js";
+import { sealPlan } from "../plan/seal-plan.js";
 import { OutputFileError } from "./failures.js";
 import { checkSandboxPairs } from "./sandbox-preflight.js";
 import { currentCommit } from "./git.js";
 import type { Io } from "./io.js";
-import { blockSharedEnvironments, checkInitialSyncConflicts, planFor } from "./plan-run.js";
+import { blockSharedEnvironments, checkColumns, checkInitialSyncConflicts, planFor } from "./plan-run.js";
 import { parsePositive } from "./options.js";
 
 interface PlanCommandOptions {
@@ -26,6 +27,14 @@ interface PlanCommandOptions {
 }
 
 export async function runPlan(paths: string[], options: PlanCommandOptions, io: Io): Promise<number> {
+  if (options.confirm !== undefined) {
+    // A confirmation is the act of applying; a plan file that carried one would let whoever holds
+    // the file skip it. Refused rather than printed and ignored.
+    throw new UserError(
+      "dwctl plan does not take --confirm: a confirmation is given to apply, which computes again what needs one",
+      `Plan without it, review the plan, then run dwctl apply --env ${options.confirm} <plan.json> --confirm ${options.confirm}.`,
+    );
+  }
   const desired = await loadDesiredForPlan(io, paths.length > 0 ? paths : ["maps"], options.prune);
   const pair = selectPair(desired, options.env);
   if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
@@ -33,9 +42,10 @@ export async function runPlan(paths: string[], options: PlanCommandOptions, io: 
   const opened = await openPair(pair, desired, io);
   try {
     const snapshot = await opened.gateway.snapshot();
-    const planned = planFor(desired, pair, snapshot, { prune: options.prune, maxStops: options.maxStops, confirm: options.confirm }, await currentCommit(io.cwd));
+    const planned = planFor(desired, pair, snapshot, { prune: options.prune, maxStops: options.maxStops, confirm: undefined }, await currentCommit(io.cwd));
     const checked = await blockSharedEnvironments(planned.plan, desired, pair, snapshot, organizationReader(protectedPairs));
-    const plan = await checkInitialSyncConflicts(checked, planned.pairDesired, opened.gateway);
+    const columns = await checkColumns(checked, planned.pairDesired, opened.gateway, io.cwd);
+    const plan = sealPlan(await checkInitialSyncConflicts(columns, planned.pairDesired, opened.gateway));
     const rendered =
       options.format === "json" ? renderPlanJson(plan) : options.format === "markdown" ? renderPlanMarkdown(plan) : renderPlanText(plan, paletteFor(io.stdout, io.env));
     io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
@@ -44,7 +54,7 @@ export async function runPlan(paths: string[], options: PlanCommandOptions, io: 
       await writeFile(out, renderPlanJson(plan)).catch((error: unknown) => {
         throw new OutputFileError(options.out ?? out, error);
       });
-      io.stderr.write(`plan saved to ${options.out}; apply it with: dwctl apply --env ${pair.name} ${options.out}\n`);
+      io.stderr.write(`plan saved to ${options.out} (integrity ${plan.integrity ?? ""}); apply it with: dwctl apply ${options.out}\n`);
     }
     if (!options.detailedExitcode) return 0;
     // Terraform's contract: 1 when apply would refuse this plan, 2 for changes (drift is one), 0 for none.
@@ -65,7 +75,7 @@ export function planCommand(io: Io): Command {
     .option("--out <file>", "save the plan as JSON, to apply exactly what was reviewed")
     .option("--prune", "delete maps that dwctl applied before and git no longer has (never protected ones)", false)
     .option("--max-stops <n>", "plans that stop more maps than this need --confirm", parsePositive, 10)
-    .option("--confirm <pair>", "confirm stops, deletes and initial syncs on a protected pair")
+    .addOption(new Option("--confirm <pair>", "refused: confirmations are given to apply").hideHelp())
     .addHelpText("after", "\nExit codes: 0 success (with --detailed-exitcode: no changes), 1 error (with --detailed-exitcode: also a blocked plan), 2 changes or drift (with --detailed-exitcode).")
     .action(async (paths: string[], opts: PlanCommandOptions) => {
       const code = await runPlan(paths, opts, io);

@@ -214,7 +214,7 @@ export function buildPlan(input: BuildPlanInput): Plan {
     unmanaged: prune.unmanaged,
   };
   return {
-    format_version: "1.0",
+    format_version: "1.1",
     pair: desired.pair.name,
     createdAt: input.createdAt,
     commit: input.commit ?? null,

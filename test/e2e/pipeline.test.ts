@@ -125,7 +125,7 @@ describe("the pipeline on the sandbox", () => {
   });
 
   it("a saved plan for another pair, or a file that is not a plan, is refused", async () => {
-    await writeFile(join(dir, "bad.json"), JSON.stringify({ format_version: "1.0" }));
+    await writeFile(join(dir, "bad.json"), JSON.stringify({ format_version: "1.1" }));
     const bad = await cli("apply", "--env", "stage", "bad.json");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("bad.json: not a dwctl plan");

@@ -41,6 +41,8 @@ function section(title: string, items: readonly string[]): string[] {
 
 function render(plan: Plan, diffBudget: number | undefined): string {
   const out: string[] = [`## dwctl plan for \`${plan.pair}\``, "", `**${summaryLine(plan.summary)}**`, ""];
+  // Hex only, from dwctl itself: safe to print as is. A reviewer quotes it when approving.
+  if (plan.integrity !== undefined && /^[0-9a-f]{64}$/.test(plan.integrity)) out.push(`Plan integrity: \`${plan.integrity}\``, "");
   if (plan.blockers.length > 0) {
     out.push("> [!CAUTION]", "> **Blocked: apply refuses this plan.**");
     for (const b of plan.blockers) out.push(`> - ${escapeMarkdown(b.message)}`);

@@ -27,7 +27,8 @@ function diffLines(diff: string, p: Palette): string[] {
 
 function header(plan: Plan, p: Palette): string {
   const commit = plan.commit === null ? "no commit" : `commit ${plan.commit.slice(0, 12)}`;
-  return `${p.bold(`dwctl plan: ${plan.pair}`)} ${p.dim(`(${commit}, live fingerprint ${plan.fingerprint.slice(0, 12)}, ${plan.createdAt})`)}`;
+  const integrity = plan.integrity === undefined ? "" : `, integrity ${plan.integrity.slice(0, 12)}`;
+  return `${p.bold(`dwctl plan: ${plan.pair}`)} ${p.dim(`(${commit}, live fingerprint ${plan.fingerprint.slice(0, 12)}${integrity}, ${plan.createdAt})`)}`;
 }
 
 /** The plan for a terminal, Terraform style: summary, then every action in run order, then what to know. */
