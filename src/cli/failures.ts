@@ -107,3 +107,18 @@ export function describeFailure(error: unknown): UserFacing | undefined {
   }
   return undefined;
 }
+
+/** An error that carries its own hint (lock held, plan refused, auth settings, platform refusals). */
+export function hintOf(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("hint" in error)) return undefined;
+  const hint = (error as { hint: unknown }).hint;
+  return typeof hint === "string" ? hint : undefined;
+}
+
+/** Any failure that is the user's to act on, as message and hint; undefined for a bug in dwctl. */
+export function userFacing(error: unknown): UserFacing | undefined {
+  const described = describeFailure(error);
+  if (described !== undefined) return described;
+  const hint = hintOf(error);
+  return error instanceof Error && hint !== undefined ? { message: error.message, hint } : undefined;
+}

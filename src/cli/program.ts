@@ -2,7 +2,9 @@ import { Command, CommanderError } from "commander";
 import { redact } from "../live/http/redact.js";
 import { escapeControlKeepNewlines } from "../report/escape.js";
 import { ExitError, UserError } from "./errors.js";
-import { describeFailure } from "./failures.js";
+import { describeFailure, hintOf } from "./failures.js";
+import { driftCommand } from "./drift.js";
+import { showCommand } from "./show.js";
 import type { Io } from "./io.js";
 import { applyCommand } from "./apply.js";
 import { lockCommand } from "./lock.js";
@@ -27,9 +29,9 @@ export function buildProgram(io: Io): Command {
     .hook("preAction", (_program, action) => {
       const opts = action.optsWithGlobals<{ verbose?: boolean; retryBudget?: number }>();
       io.global = { verbose: opts.verbose === true, retryBudgetMs: opts.retryBudget ?? 10 * 60_000 };
-      if (action.name() !== "validate") checkSandboxEnv(io.env);
+      if (action.name() !== "validate" && action.name() !== "show") checkSandboxEnv(io.env);
     });
-  for (const command of [validateCommand(io), planCommand(io), applyCommand(io), refreshCommand(io), lockCommand(io), sandboxCommand(io)]) {
+  for (const command of [validateCommand(io), planCommand(io), applyCommand(io), driftCommand(io), showCommand(io), refreshCommand(io), lockCommand(io), sandboxCommand(io)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   return program;
@@ -69,11 +71,4 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     if (io.env.DWCTL_DEBUG === "1" && error instanceof Error && error.stack !== undefined) io.stderr.write(escapeControlKeepNewlines(redact(error.stack)) + "\n");
     return 1;
   }
-}
-
-/** Errors that carry a hint (lock held, plan refused, auth settings, platform refusals) are the user's to act on. */
-function hintOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("hint" in error)) return undefined;
-  const hint = (error as { hint: unknown }).hint;
-  return typeof hint === "string" ? hint : undefined;
 }

@@ -1,0 +1,37 @@
+import { Command, Option } from "commander";
+import { integrityOf } from "../plan/seal-plan.js";
+import { paletteFor } from "../report/colour.js";
+import { renderPlanJson } from "../report/plan/json.js";
+import { renderPlanMarkdown } from "../report/plan/markdown.js";
+import { renderPlanText } from "../report/plan/text.js";
+import { readPlanFile } from "./apply.js";
+import { UserError } from "./errors.js";
+import type { Io } from "./io.js";
+
+interface ShowOptions {
+  format: "text" | "json" | "markdown";
+}
+
+/** Re-renders a saved plan, offline: what a reviewer reads in a pull request, from the file apply will check. */
+export async function runShow(file: string, options: ShowOptions, io: Io): Promise<number> {
+  const plan = await readPlanFile(file, io);
+  if (plan.integrity === undefined || plan.integrity !== integrityOf(plan)) {
+    throw new UserError(
+      `${file}: the plan file was changed after dwctl wrote it (its content does not match its integrity hash)`,
+      "Showing it would show something other than what was planned. Make the plan again with dwctl plan --out.",
+    );
+  }
+  const rendered = options.format === "json" ? renderPlanJson(plan) : options.format === "markdown" ? renderPlanMarkdown(plan) : renderPlanText(plan, paletteFor(io.stdout, io.env));
+  io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+  return 0;
+}
+
+export function showCommand(io: Io): Command {
+  return new Command("show")
+    .description("Render a plan saved with dwctl plan --out, in any format (reads no environment)")
+    .argument("<plan>", "the plan file")
+    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
+    .action(async (file: string, opts: ShowOptions) => {
+      await runShow(file, opts, io);
+    });
+}
