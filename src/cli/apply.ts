@@ -19,7 +19,7 @@ import { checkSandboxPairs } from "./sandbox-preflight.js";
 import { statusLineFor } from "./status-line.js";
 import type { Io } from "./io.js";
 import { parseDuration, parsePositive } from "./options.js";
-import { blockSharedEnvironments, checkColumns, checkInitialSyncConflicts, planFor } from "./plan-run.js";
+import { checkAgainstLive, planFor } from "./plan-run.js";
 
 interface ApplyCommandOptions {
   env?: string;
@@ -119,9 +119,7 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
     if (plan === undefined) {
       const snapshot = await gateway.snapshot();
       const planned = planFor(desired, pair, snapshot, planOptions, commit);
-      const checked = await blockSharedEnvironments(planned.plan, desired, pair, snapshot, organizationReader(protectedPairs));
-      const columns = await checkColumns(checked, planned.pairDesired, gateway, io.cwd);
-      plan = sealPlan(await checkInitialSyncConflicts(columns, planned.pairDesired, gateway));
+      plan = sealPlan(await checkAgainstLive(planned, { desired, pair, snapshot, cwd: io.cwd }, gateway, organizationReader(protectedPairs)));
       io.stderr.write(renderPlanText(plan, paletteFor(io.stderr, io.env)));
     }
     const runId = `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;

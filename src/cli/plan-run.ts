@@ -10,7 +10,7 @@ import type { EnvironmentGateway } from "../live/gateway.js";
 import { buildPlan } from "../plan/build-plan.js";
 import { columnScope, findColumnProblems, metadataToRead, type ColumnProblem } from "../plan/check-columns.js";
 import { checkIdentity, type ProtectedIdentity } from "../plan/check-identity.js";
-import type { Blocker, Plan, PlanWarning } from "../plan/plan.js";
+import type { ActionOf, Blocker, Plan, PlanWarning } from "../plan/plan.js";
 import { summarisePlan } from "../plan/summarise-plan.js";
 import type { Desired, EnvironmentPair } from "../model/desired.js";
 
@@ -92,6 +92,29 @@ export async function blockSharedEnvironments(plan: Plan, desired: Desired, pair
   return { ...next, summary: summarisePlan(next) };
 }
 
+/**
+ * Blocks a plan that saves a map version under a publisher Dataverse does not have: its solution
+ * (dwctl_<publisher>) could not be created, and apply would fail at its first save, after the keys
+ * wave had written. One GET for every publisher the plan saves under; none when it saves nothing.
+ */
+export async function checkPublishers(plan: Plan, gateway: Pick<EnvironmentGateway, "missingPublishers">): Promise<Plan> {
+  const saves = plan.actions.filter((a): a is ActionOf<"saveMapDefinition"> => a.kind === "saveMapDefinition");
+  const publishers = [...new Set(saves.map((a) => a.definition.version.publisher))].sort();
+  if (publishers.length === 0) return plan;
+  const missing = new Set((await gateway.missingPublishers(publishers)).map((name) => name.toLowerCase()));
+  if (missing.size === 0) return plan;
+  const blockers: Blocker[] = [...missing].map((name) => {
+    const maps = [...new Set(saves.filter((a) => a.definition.version.publisher.toLowerCase() === name).map((a) => a.map))];
+    return {
+      kind: "unknownPublisher",
+      path: maps,
+      message: `Dataverse has no publisher ${name}, which ${maps.join(", ")} name${maps.length === 1 ? "s" : ""} in version.publisher: dwctl saves each version into the unmanaged solution dwctl_${name}, which cannot be created without it. Create the publisher in Dataverse (Power Apps, Solutions, Publishers) or name an existing one, then plan again.`,
+    };
+  });
+  const next = { ...plan, blockers: [...plan.blockers, ...blockers] };
+  return { ...next, summary: summarisePlan(next) };
+}
+
 /** A lookup path is at most a few lookups deep; each round reads the tables the last one pointed at. */
 const MAX_METADATA_ROUNDS = 5;
 
@@ -140,4 +163,20 @@ async function locateProblems(problems: readonly ColumnProblem[], cwd: string): 
     location: { file: problem.file, line, column },
     message: `${problem.file}:${line}:${column} ${problem.message}. ${problem.hint}`,
   }));
+}
+
+/**
+ * The checks of a fresh plan against the live pair, in the order plan and apply --auto-approve run
+ * them: shared environments, column metadata, publishers, then the initial-sync conflict reads.
+ */
+export async function checkAgainstLive(
+  planned: { plan: Plan; pairDesired: PairDesired },
+  context: { desired: Desired; pair: EnvironmentPair; snapshot: Snapshot; cwd: string },
+  gateway: Pick<EnvironmentGateway, "readColumnMetadata" | "missingPublishers" | "rowsOnBothSides">,
+  readOrganization: (pair: EnvironmentPair) => Promise<string>,
+): Promise<Plan> {
+  const shared = await blockSharedEnvironments(planned.plan, context.desired, context.pair, context.snapshot, readOrganization);
+  const columns = await checkColumns(shared, planned.pairDesired, gateway, context.cwd);
+  const publishers = await checkPublishers(columns, gateway);
+  return checkInitialSyncConflicts(publishers, planned.pairDesired, gateway);
 }

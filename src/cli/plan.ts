@@ -13,7 +13,7 @@ import { OutputFileError } from "./failures.js";
 import { checkSandboxPairs } from "./sandbox-preflight.js";
 import { currentCommit } from "./git.js";
 import type { Io } from "./io.js";
-import { blockSharedEnvironments, checkColumns, checkInitialSyncConflicts, planFor } from "./plan-run.js";
+import { checkAgainstLive, planFor } from "./plan-run.js";
 import { parsePositive } from "./options.js";
 
 interface PlanCommandOptions {
@@ -43,9 +43,7 @@ export async function runPlan(paths: string[], options: PlanCommandOptions, io: 
   try {
     const snapshot = await opened.gateway.snapshot();
     const planned = planFor(desired, pair, snapshot, { prune: options.prune, maxStops: options.maxStops, confirm: undefined }, await currentCommit(io.cwd));
-    const checked = await blockSharedEnvironments(planned.plan, desired, pair, snapshot, organizationReader(protectedPairs));
-    const columns = await checkColumns(checked, planned.pairDesired, opened.gateway, io.cwd);
-    const plan = sealPlan(await checkInitialSyncConflicts(columns, planned.pairDesired, opened.gateway));
+    const plan = sealPlan(await checkAgainstLive(planned, { desired, pair, snapshot, cwd: io.cwd }, opened.gateway, organizationReader(protectedPairs)));
     const rendered =
       options.format === "json" ? renderPlanJson(plan) : options.format === "markdown" ? renderPlanMarkdown(plan) : renderPlanText(plan, paletteFor(io.stdout, io.env));
     io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);

@@ -61,6 +61,7 @@ const blockerShapes: Record<Blocker["kind"], (pair: string) => Shape> = {
   }),
   // Raised by plan's column check (src/plan/check-columns.ts), which names the YAML line in its message.
   unknownColumn: () => ({ code: "unknown-column", severity: "error", category: "pendingDeploy", hint: "Fix the name in git, or create the table, column or field live first, then plan again." }),
+  unknownPublisher: () => ({ code: "unknown-publisher", severity: "error", category: "pendingDeploy", hint: "Create the publisher in Dataverse, or name an existing publisher in version.publisher, then plan again." }),
   incompatibleColumn: () => ({ code: "incompatible-column", severity: "error", category: "pendingDeploy", hint: "Use a column whose type fits (a lookup to look up through, a key-compatible column in a key), then plan again." }),
 };
 

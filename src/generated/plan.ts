@@ -704,7 +704,7 @@ export interface Confirmation {
  */
 export interface Blocker {
   /**
-   * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link; unknownColumn: a table, entity, column or field the YAML names does not exist live; incompatibleColumn: a column exists but its type cannot be used as the YAML uses it.
+   * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link; unknownColumn: a table, entity, column or field the YAML names does not exist live; incompatibleColumn: a column exists but its type cannot be used as the YAML uses it; unknownPublisher: a map version names a publisher Dataverse does not have, so its solution cannot be created.
    */
   kind:
     | "lookupCycle"
@@ -714,7 +714,8 @@ export interface Blocker {
     | "copiedDatabase"
     | "sameEnvironment"
     | "unknownColumn"
-    | "incompatibleColumn";
+    | "incompatibleColumn"
+    | "unknownPublisher";
   /**
    * Why, and what to do.
    */

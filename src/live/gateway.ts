@@ -114,6 +114,12 @@ export interface EnvironmentGateway {
    */
   readColumnMetadata(request: ColumnMetadataRequest): Promise<ColumnMetadata>;
 
+  /**
+   * The publishers, of those given (unique names), that Dataverse does not have. A map version is
+   * saved into dwctl's solution for its publisher, which cannot be created without the publisher.
+   */
+  missingPublishers(publishers: readonly string[]): Promise<string[]>;
+
   /** Reset link: clears the link and all dual-write configuration, then links again with these legal entities. */
   resetLink(options: { force: boolean; legalEntities: string[] }): Promise<void>;
   /** Deletes the runtime configuration rows of one side; returns how many were deleted. */

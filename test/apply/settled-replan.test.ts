@@ -93,6 +93,9 @@ class SettledGateway implements EnvironmentGateway {
   async readColumnMetadata(): Promise<never> {
     throw new Error("not expected");
   }
+  async missingPublishers(): Promise<never> {
+    throw new Error("not expected");
+  }
   async resetLink(): Promise<void> {
     throw new Error("not expected");
   }

@@ -97,6 +97,25 @@ export class DataverseClient {
     return first === undefined ? undefined : text(property(first, "solutionid"));
   }
 
+  /**
+   * The unique names, of those given, that Dataverse has a publisher for (lower case): one GET for
+   * up to 50 names (`or` in `$filter`, as the Web API takes it), so a plan checks every publisher it
+   * will save under before anything is written.
+   */
+  async existingPublishers(uniqueNames: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let i = 0; i < uniqueNames.length; i += 50) {
+      const filter = uniqueNames.slice(i, i + 50).map((name) => `uniquename eq ${odataString(name)}`).join(" or ");
+      const body = await this.http.getJson<unknown>(`publishers?$select=uniquename&$filter=${filter}`);
+      const value = property(body, "value");
+      for (const row of Array.isArray(value) ? value : []) {
+        const name: unknown = property(row, "uniquename");
+        if (typeof name === "string") found.add(name.toLowerCase());
+      }
+    }
+    return found;
+  }
+
   async findPublisher(uniqueName: string): Promise<string | undefined> {
     const body = await this.http.getJson<unknown>(`publishers?$select=publisherid,uniquename&$filter=uniquename eq ${odataString(uniqueName)}`);
     const value = property(body, "value");

@@ -208,6 +208,12 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
     return readColumnMetadata(this.#state, request);
   }
 
+  async missingPublishers(publishers: readonly string[]): Promise<string[]> {
+    if (publishers.length === 0) return [];
+    const found = await this.#state.clients.dataverse.existingPublishers(publishers);
+    return publishers.filter((name) => !found.has(name.toLowerCase()));
+  }
+
   resetLink(options: { force: boolean; legalEntities: string[] }): Promise<void> {
     return resetLink(this.#state, options);
   }
