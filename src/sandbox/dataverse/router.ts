@@ -9,6 +9,7 @@ import type { EnvironmentHandles } from "../store/store.js";
 import { handleBatch } from "./batch.js";
 import { handleEntityDefinitions, reactivateEntityKey } from "./metadata.js";
 import { handleRecords } from "./records.js";
+import { listSystemUsers } from "./users.js";
 
 /** The Dataverse Web API of one environment, below `/<env>/dataverse/api/data/v9.2/`. */
 export function handleDataverse(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
@@ -37,6 +38,7 @@ function route(context: SandboxContext, environment: EnvironmentHandles, request
     }
     if (first.name === "EntityDefinitions") return handleEntityDefinitions(context, environment, request, segments, base);
     if (first.name === "ReactivateEntityKey" && request.method === "POST") return reactivateEntityKey(context, environment, request);
+    if (first.name === "systemusers" && first.key === undefined && segments.length === 1 && request.method === "GET") return cachedTransaction(environment.dataverse, () => listSystemUsers(context, environment, request, base));
     if (segments.length > 1) throw new ApiError(404, "0x80060888", `Resource not found for the segment '${segments[1]?.name ?? ""}'.`);
     if (!/^[a-z_][a-z0-9_]*$/i.test(first.name)) throw new ApiError(404, "0x80060888", `Resource not found for the segment '${first.name}'.`);
     return cachedTransaction(environment.dataverse, () => handleRecords(context, environment, request, first, base));

@@ -33,6 +33,7 @@ export function handleFinOps(context: SandboxContext, environment: EnvironmentHa
 function route(context: SandboxContext, environment: EnvironmentHandles, request: ApiRequest): ApiResponse {
   const [area, first, ...others] = parseSegments(request.rest);
   const base = `${finopsUrl(context, environment.name)}/data/`;
+  if (area?.name === "data" && area.key === undefined && first === undefined && request.method === "GET") return serviceDocument(environment, base);
   if (first === undefined || others.length > 0) throw new ApiError(404, "NotFound", `No resource at ${request.rest}.`);
   if (area?.name === "metadata" && area.key === undefined) return metadata(environment, request, first.name, first.key);
   if (area?.name !== "data" || area.key !== undefined) throw new ApiError(404, "NotFound", `No resource at ${request.rest}.`);
@@ -59,6 +60,12 @@ function metadata(environment: EnvironmentHandles, request: ApiRequest, collecti
     return json(200, applySelect({ ...enumeration }, select));
   }
   throw new ApiError(404, "NotFound", `No metadata collection ${collection}.`);
+}
+
+/** `GET data/`: the OData service document, one entry per entity set (OData v4 JSON format, section 5). */
+function serviceDocument(environment: EnvironmentHandles, base: string): ApiResponse {
+  const value = listEntities(environment.finops).map((entity) => ({ name: entity.entitySet, kind: "EntitySet", url: entity.entitySet }));
+  return json(200, { "@odata.context": `${base}$metadata`, value });
 }
 
 function renderEntity(entity: EntityInfo): Row {

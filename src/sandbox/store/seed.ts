@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { ResolvedEnvironmentSeed } from "../options.js";
 import { CATALOG_VERSION, SEED_ENTITIES, SEED_TABLES } from "../seed/sandbox-catalog.js";
+import { seedDataverseAccess, seedFinOpsAccess } from "./access.js";
 import { ENUM_SEEDS } from "./catalog.js";
 import { putRow } from "./rows.js";
 import { sql, writeMeta } from "./sql.js";
@@ -44,6 +45,7 @@ export function seedDataverse(db: Database.Database, environment: ResolvedEnviro
       statecode: 0,
     });
   }
+  seedDataverseAccess(db, now);
 }
 
 export function seedFinOps(db: Database.Database, environment: ResolvedEnvironmentSeed, now: number): void {
@@ -64,6 +66,7 @@ export function seedFinOps(db: Database.Database, environment: ResolvedEnvironme
   for (const currency of CURRENCIES) {
     putRow(db, "Currencies", randomUUID(), { CurrencyCode: currency.code, Name: currency.name, Symbol: currency.symbol });
   }
+  seedFinOpsAccess(db);
 }
 
 function seedTables(db: Database.Database): void {

@@ -6,6 +6,7 @@ import type { CopySide, CopyVariant, ResolvedEnvironmentSeed } from "../options.
 import type { DataverseIdentity } from "./identity.js";
 import { loadIdentities } from "./identity.js";
 import { DATAVERSE_SCHEMA, FINOPS_SCHEMA, SERVICE_SCHEMA } from "./schema.js";
+import { upgradeAccess } from "./access.js";
 import { seedDataverse, seedFinOps, upgradeCatalog } from "./seed.js";
 import { sql, writeMeta } from "./sql.js";
 
@@ -169,6 +170,7 @@ export class Store {
       })();
     } else {
       upgradeCatalog(db, side);
+      upgradeAccess(db, side, this.now());
     }
     return db;
   }
