@@ -14,7 +14,12 @@ import { renderPlanText } from "../report/plan/text.js";
 import { openPair, selectPair, organizationReader, protectedOrganizations } from "./context.js";
 import { loadDesiredForPlan } from "./desired.js";
 import { ExitError, UserError } from "./errors.js";
-import { currentCommit } from "./git.js";
+import { changedSinceScope, currentCommit, type ChangedSinceScope } from "./git.js";
+import { parseLastApplied } from "../model/last-applied.js";
+import type { Desired } from "../model/desired.js";
+import type { PairDesired } from "../model/pair-view.js";
+import type { Snapshot } from "../model/snapshot.js";
+import { planSelected, recordedDesired } from "../plan/select-maps.js";
 import { checkSandboxPairs } from "./sandbox-preflight.js";
 import { statusLineFor } from "./status-line.js";
 import type { Io } from "./io.js";
@@ -77,6 +82,27 @@ export function actor(io: Io): string {
   }
 }
 
+/**
+ * The scope of a saved plan made with --changed-since, derived again from git: from the commit the
+ * plan recorded for its ref (the ref may have moved) to HEAD and the working tree. Refused when the
+ * maps in scope are not the plan's: a plan made now would plan other maps than were reviewed.
+ */
+async function sameScope(saved: Plan, file: string, desired: Desired, io: Io): Promise<ChangedSinceScope> {
+  const recorded = saved.changedSince;
+  if (recorded === undefined) throw new Error("sameScope needs a plan made with --changed-since");
+  const scope = await changedSinceScope(io.cwd, desired, recorded.ref, ["maps"], recorded.commit);
+  const now = scope.record;
+  const list = (names: readonly string[]): string => (names.length === 0 ? "none" : names.join(", "));
+  if (now.whole !== recorded.whole || now.maps.join("\n") !== recorded.maps.join("\n") || now.keys.join("\n") !== recorded.keys.join("\n")) {
+    const describe = (s: { whole: boolean; maps: readonly string[] }): string => (s.whole ? "every map (an environments file changed)" : list(s.maps));
+    throw new UserError(
+      `${file} was planned for the maps changed since ${recorded.ref} (${recorded.commit.slice(0, 12)}): ${describe(recorded)}; changed since it now: ${describe(now)}`,
+      `The scope is not the one that was reviewed. Make the plan again: dwctl plan --env ${saved.pair} --changed-since ${recorded.ref} --out <file>, review it, and apply that.`,
+    );
+  }
+  return scope;
+}
+
 export async function runApply(planFile: string | undefined, options: ApplyCommandOptions, io: Io): Promise<number> {
   const saved = planFile === undefined ? undefined : await readPlanFile(planFile, io);
   if (saved !== undefined && options.autoApprove) {
@@ -107,9 +133,20 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
     );
   }
   const commit = await currentCommit(io.cwd);
+  // A plan made with --changed-since is derived again with the same scope, taken from git again.
+  const scope = saved?.changedSince === undefined ? undefined : await sameScope(saved, planFile ?? "plan", desired, io);
   // A saved plan is derived again with the options it was made with; its confirmations are then
   // computed again with this run's --max-stops, never read from the file.
   const planOptions = { prune: saved?.prune ?? options.prune, maxStops: options.maxStops, confirm: options.confirm };
+  const pairDesired = desiredForPair(desired, pair);
+  // What the last-applied record is made from. With a scope, the maps and keys out of it keep what
+  // the previous record says (read from the snapshot each plan is derived from, under the lock).
+  const recorded: PairDesired = { ...pairDesired };
+  const derive = (snapshot: Snapshot): Plan => {
+    if (scope === undefined) return planFor(desired, pair, snapshot, planOptions, commit).plan;
+    Object.assign(recorded, recordedDesired(pairDesired, scope.selection, parseLastApplied(snapshot.lastApplied?.value)));
+    return { ...planSelected(desired, pair, snapshot, planOptions, commit, scope.selection).plan, changedSince: scope.record };
+  };
   if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
   const protectedPairs = saved === undefined ? await protectedOrganizations(desired, pair, io) : new Map<string, string | Error>();
   const opened = await openPair(pair, desired, io);
@@ -126,7 +163,7 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
     const result = await applyPlan(
       gateway,
       plan,
-      { desired: desiredForPair(desired, pair), replan: (snapshot) => planFor(desired, pair, snapshot, planOptions, commit).plan, saved: saved !== undefined },
+      { desired: recorded, replan: derive, saved: saved !== undefined },
       {
         runsDir: join(io.cwd, ".dwctl", "runs"),
         runId,

@@ -1,3 +1,5 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { failedPairReport, pairReport, type PairReport } from "../drift/findings.js";
 import type { Report } from "../generated/report.js";
@@ -5,9 +7,12 @@ import type { EnvironmentPair } from "../model/desired.js";
 import { paletteFor } from "../report/colour.js";
 import { renderDriftMarkdown } from "../report/drift/markdown.js";
 import { renderDriftText } from "../report/drift/text.js";
+import { renderReportHtml } from "../report/report/html.js";
+import { renderReportJson } from "../report/report/json.js";
+import { driftReport, summariseReport } from "../report/report/model.js";
 import { loadDesired, openPair, organizationReader, protectedOrganizations, selectPair } from "./context.js";
 import { ExitError, UserError } from "./errors.js";
-import { userFacing } from "./failures.js";
+import { OutputFileError, userFacing } from "./failures.js";
 import { currentCommit } from "./git.js";
 import type { Io } from "./io.js";
 import { blockSharedEnvironments, planFor } from "./plan-run.js";
@@ -16,7 +21,8 @@ import { checkSandboxPairs } from "./sandbox-preflight.js";
 interface DriftCommandOptions {
   env?: string;
   all: boolean;
-  format: "text" | "json" | "markdown";
+  format: "text" | "json" | "markdown" | "html";
+  report?: string;
 }
 
 /** One pair, read-only: a snapshot, a plan that nothing applies, and the findings. No lock is taken. */
@@ -33,17 +39,16 @@ async function driftOfPair(pair: EnvironmentPair, desired: Awaited<ReturnType<ty
   }
 }
 
+/** Writes the HTML report asked for with --report; a file that cannot be written is the user's to fix. */
+export async function writeReportFile(file: string, html: string, io: Io): Promise<void> {
+  await writeFile(resolve(io.cwd, file), html).catch((error: unknown) => {
+    throw new OutputFileError(file, error);
+  });
+  io.stderr.write(`report written to ${file}\n`);
+}
+
 export function summarise(pairs: readonly PairReport[]): Report["summary"] {
-  const findings = pairs.flatMap((p) => p.findings);
-  return {
-    pairs: pairs.length,
-    clean: pairs.filter((p) => p.status === "clean").length,
-    drifted: pairs.filter((p) => p.status === "drift").length,
-    failed: pairs.filter((p) => p.status === "failed").length,
-    errors: findings.filter((f) => f.severity === "error").length,
-    warnings: findings.filter((f) => f.severity === "warning").length,
-    infos: findings.filter((f) => f.severity === "info").length,
-  };
+  return summariseReport(pairs);
 }
 
 export async function runDrift(options: DriftCommandOptions, io: Io): Promise<number> {
@@ -65,9 +70,17 @@ export async function runDrift(options: DriftCommandOptions, io: Io): Promise<nu
       reports.push(failedPairReport(pair.name, facing.message, facing.hint));
     }
   }
-  const report: Report = { format_version: "1.0", command: "drift", generatedAt: new Date().toISOString(), commit, summary: summarise(reports), pairs: reports };
-  const rendered = options.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : options.format === "markdown" ? renderDriftMarkdown(report) : renderDriftText(report, paletteFor(io.stdout, io.env));
+  const report = driftReport(reports, { generatedAt: new Date().toISOString(), commit });
+  const rendered =
+    options.format === "json"
+      ? renderReportJson(report)
+      : options.format === "markdown"
+        ? renderDriftMarkdown(report)
+        : options.format === "html"
+          ? renderReportHtml(report)
+          : renderDriftText(report, paletteFor(io.stdout, io.env));
   io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+  if (options.report !== undefined) await writeReportFile(options.report, renderReportHtml(report), io);
   if (report.summary.failed > 0) return 1;
   return report.summary.drifted > 0 ? 2 : 0;
 }
@@ -77,7 +90,8 @@ export function driftCommand(io: Io): Command {
     .description("Report drift, pending deploys and runtime health of one pair or all: read-only, takes no lock")
     .option("--env <pair>", "environment pair name from environments.yaml")
     .option("--all", "every pair of environments.yaml", false)
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
+    .addOption(new Option("--format <format>", "output format (html: one self-contained file)").choices(["text", "json", "markdown", "html"]).default("text"))
+    .option("--report <file>", "also write the HTML report (plan, findings and map diffs of every pair) to this file")
     .addHelpText("after", "\nExit codes: 0 clean, 2 drift (any finding of severity warning or error), 1 error (a pair could not be read, or bad input).")
     .action(async (opts: DriftCommandOptions) => {
       const code = await runDrift(opts, io);

@@ -4,12 +4,14 @@ import { paletteFor } from "../report/colour.js";
 import { renderPlanJson } from "../report/plan/json.js";
 import { renderPlanMarkdown } from "../report/plan/markdown.js";
 import { renderPlanText } from "../report/plan/text.js";
+import { renderReportHtml } from "../report/report/html.js";
+import { reportFromPlans } from "../report/report/model.js";
 import { readPlanFile } from "./apply.js";
 import { UserError } from "./errors.js";
 import type { Io } from "./io.js";
 
 interface ShowOptions {
-  format: "text" | "json" | "markdown";
+  format: "text" | "json" | "markdown" | "html";
 }
 
 /** Re-renders a saved plan, offline: what a reviewer reads in a pull request, from the file apply will check. */
@@ -21,7 +23,15 @@ export async function runShow(file: string, options: ShowOptions, io: Io): Promi
       "Showing it would show something other than what was planned. Make the plan again with dwctl plan --out.",
     );
   }
-  const rendered = options.format === "json" ? renderPlanJson(plan) : options.format === "markdown" ? renderPlanMarkdown(plan) : renderPlanText(plan, paletteFor(io.stdout, io.env));
+  const rendered =
+    options.format === "json"
+      ? renderPlanJson(plan)
+      : options.format === "markdown"
+        ? renderPlanMarkdown(plan)
+        : options.format === "html"
+          ? // A saved plan carries no snapshot: the findings are what the plan shows, the last-applied record unknown.
+            renderReportHtml(reportFromPlans([plan], { generatedAt: new Date().toISOString() }))
+          : renderPlanText(plan, paletteFor(io.stdout, io.env));
   io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
   return 0;
 }
@@ -30,7 +40,7 @@ export function showCommand(io: Io): Command {
   return new Command("show")
     .description("Render a plan saved with dwctl plan --out, in any format (reads no environment)")
     .argument("<plan>", "the plan file")
-    .addOption(new Option("--format <format>", "output format").choices(["text", "json", "markdown"]).default("text"))
+    .addOption(new Option("--format <format>", "output format (html: one self-contained file)").choices(["text", "json", "markdown", "html"]).default("text"))
     .action(async (file: string, opts: ShowOptions) => {
       await runShow(file, opts, io);
     });

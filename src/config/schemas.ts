@@ -21,18 +21,20 @@ export function loadSchema(name: keyof typeof schemaFiles): Record<string, unkno
 }
 
 let ajv: Ajv | undefined;
-const compiled = new Map<string, ValidateFunction>();
 
-/** Compiled once per process: compiling is the expensive part of a schema check. */
+/**
+ * One Ajv for every schema, each added under its name and its $id, so that a reference across
+ * files (the report's pairs carry plans: "$ref": "plan.schema.json") resolves. Each schema is
+ * compiled on its first use, once per process: compiling is the expensive part of a schema check.
+ */
 export function validatorFor(name: keyof typeof schemaFiles): ValidateFunction {
-  const cached = compiled.get(name);
-  if (cached !== undefined) return cached;
   if (ajv === undefined) {
     ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
     addFormats.default(ajv);
+    for (const each of Object.keys(schemaFiles) as (keyof typeof schemaFiles)[]) ajv.addSchema(loadSchema(each), each);
   }
-  const validate = ajv.compile(loadSchema(name));
-  compiled.set(name, validate);
+  const validate = ajv.getSchema(name);
+  if (validate === undefined) throw new Error(`no schema ${name}`);
   return validate;
 }
 

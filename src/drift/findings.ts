@@ -1,4 +1,4 @@
-import type { Finding, PairReport } from "../generated/report.js";
+import type { Finding, LastApplied, PairReport } from "../generated/report.js";
 import { parseLastApplied } from "../model/last-applied.js";
 import type { PairDesired } from "../model/pair-view.js";
 import { mapKey, type Snapshot } from "../model/snapshot.js";
@@ -6,7 +6,7 @@ import { matchIgnoreRules } from "../plan/match-ignore-rules.js";
 import type { Blocker, DriftKind, Plan } from "../plan/plan.js";
 import { fingerprint } from "../model/fingerprint.js";
 
-export type { Finding, PairReport };
+export type { Finding, LastApplied, PairReport };
 
 type Shape = Pick<Finding, "code" | "severity" | "category"> & { hint: string | null };
 
@@ -67,13 +67,8 @@ const blockerShapes: Record<Blocker["kind"], (pair: string) => Shape> = {
 
 const order: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };
 
-/**
- * The three-way findings of one pair: the plan's drift (live against last applied), its pending
- * changes (git against last applied) and what it blocks on, then the runtime's health read from
- * the snapshot. Read-only: built from a plan that nothing applies.
- */
-export function findingsFor(plan: Plan, snapshot: Snapshot, pairDesired: PairDesired): Finding[] {
-  const pair = plan.pair;
+/** Collects findings, once per code and map. */
+function collector(): { out: Finding[]; add: (shape: Shape, map: string | null, message: string) => void } {
   const out: Finding[] = [];
   const seen = new Set<string>();
   const add = (shape: Shape, map: string | null, message: string): void => {
@@ -82,11 +77,38 @@ export function findingsFor(plan: Plan, snapshot: Snapshot, pairDesired: PairDes
     seen.add(key);
     out.push({ ...shape, map, message });
   };
+  return { out, add };
+}
+
+function addPlanFindings(plan: Plan, add: ReturnType<typeof collector>["add"]): void {
+  const pair = plan.pair;
   for (const b of plan.blockers) add(blockerShapes[b.kind](pair), null, b.message);
   for (const d of plan.drift) add(driftShapes[d.kind](pair), d.map, d.message);
   for (const p of plan.pending) {
     add({ code: "pending-deploy", severity: "warning", category: "pendingDeploy", hint: `Merged but not applied: dwctl plan --env ${pair}, then apply.` }, p.map, p.message);
   }
+}
+
+/**
+ * What a plan alone shows, as findings: what it blocks on, its drift (live against last applied)
+ * and its pending changes (git against last applied). For a report made from a saved plan, which
+ * has no snapshot to read the runtime's health from.
+ */
+export function planFindings(plan: Plan): Finding[] {
+  const { out, add } = collector();
+  addPlanFindings(plan, add);
+  return out.sort((a, b) => order[a.severity] - order[b.severity]);
+}
+
+/**
+ * The three-way findings of one pair: the plan's drift (live against last applied), its pending
+ * changes (git against last applied) and what it blocks on, then the runtime's health read from
+ * the snapshot. Read-only: built from a plan that nothing applies.
+ */
+export function findingsFor(plan: Plan, snapshot: Snapshot, pairDesired: PairDesired): Finding[] {
+  const pair = plan.pair;
+  const { out, add } = collector();
+  addPlanFindings(plan, add);
 
   const names = new Map(pairDesired.maps.map((m) => [mapKey({ entity: m.map.financeAndOperations.entity, table: m.map.dataverse.table }), m]));
   const lastApplied = parseLastApplied(snapshot.lastApplied?.value);
@@ -133,16 +155,22 @@ export function statusOf(findings: readonly Finding[]): PairReport["status"] {
   return findings.some((f) => f.severity !== "info") ? "drift" : "clean";
 }
 
-/** One pair's report from its plan and snapshot. */
+/** The header of the pair's last-applied record, as the report carries it; null when dwctl never applied. */
+export function lastAppliedOf(snapshot: Snapshot): LastApplied | null {
+  const record = parseLastApplied(snapshot.lastApplied?.value);
+  return record === undefined ? null : { commit: record.commit, appliedAt: record.appliedAt, actor: record.actor, planHash: record.planHash };
+}
+
+/** One pair's report from its plan and snapshot: the findings, and the plan itself (which nothing applies). */
 export function pairReport(plan: Plan, snapshot: Snapshot, pairDesired: PairDesired): PairReport {
   const findings = findingsFor(plan, snapshot, pairDesired);
-  const record = parseLastApplied(snapshot.lastApplied?.value);
   return {
     pair: plan.pair,
     status: statusOf(findings),
     fingerprint: fingerprint(snapshot),
-    lastApplied: record === undefined ? null : { commit: record.commit, appliedAt: record.appliedAt, actor: record.actor, planHash: record.planHash },
+    lastApplied: lastAppliedOf(snapshot),
     findings,
+    plan,
   };
 }
 

@@ -120,6 +120,52 @@ export interface Plan {
    * Live maps that are neither in git nor in the last applied record: reported, never touched.
    */
   unmanaged: UnmanagedMap[];
+  /**
+   * Present when the plan was made with --changed-since <ref>: only the maps changed since that base were planned (validation and the planner still read the whole estate; every other map was taken to be what is live, so it has no action). Apply of the file derives the scope again from git and refuses when it differs.
+   */
+  changedSince?: {
+    /**
+     * The ref as given to --changed-since (a branch, tag or commit).
+     */
+    ref: string;
+    /**
+     * The commit the ref named when the plan was made; apply derives the scope from this commit, not from the ref, which may have moved.
+     */
+    commit: string;
+    /**
+     * The merge base of that commit and HEAD: the changes are git diff <base> HEAD plus uncommitted changes (staged, unstaged and untracked files).
+     */
+    base: string;
+    /**
+     * True when an environments file changed: every map is in scope, and the plan is the whole plan.
+     */
+    whole: boolean;
+    /**
+     * Names of the maps in scope, sorted: maps whose file changed (or was deleted), maps on a table whose integration key file changed, and maps that share a Dataverse table with one of these (they share its integration key).
+     */
+    maps: string[];
+    /**
+     * The Dataverse tables whose integration keys are in scope: the tables of the maps in scope.
+     */
+    keys: string[];
+    /**
+     * The changed files of the estate, relative to the repository root, sorted.
+     */
+    files: string[];
+  };
+  /**
+   * The state of the files the plan was read from (the estate, maps/ by default) against the git commit: dirty when any is staged, modified, deleted or untracked. Absent outside a git work tree. A plan made from uncommitted changes describes no commit.
+   */
+  workingTree?: {
+    /**
+     * Whether any file of the estate differs from the commit.
+     */
+    dirty: boolean;
+    /**
+     * The files that differ, relative to the repository root, sorted, each with git's two-letter status (for example ' M maps/tablemaps/currencies.yaml', '?? maps/keys/account.yaml').
+     */
+    changes: string[];
+  };
 }
 /**
  * Counts, for the summary line and for exit codes.
@@ -730,8 +776,17 @@ export interface Blocker {
  * Where in the YAML the blocker points (unknownColumn, incompatibleColumn).
  */
 export interface SourceLocation {
+  /**
+   * The file, relative to the folder dwctl ran in.
+   */
   file: string;
+  /**
+   * 1-based line.
+   */
   line: number;
+  /**
+   * 1-based column.
+   */
   column: number;
 }
 /**

@@ -130,7 +130,7 @@ afterAll(async () => {
 });
 
 describe("apply killed with SIGKILL", () => {
-  it(`converges after a kill at any of ${ITERATIONS} random points`, { timeout: Number.parseInt(process.env.DWCTL_CRASH_TIMEOUT_MS ?? "", 10) || 300_000 }, async () => {
+  it(`converges after a kill at any of ${ITERATIONS} random points`, { timeout: Number.parseInt(process.env.DWCTL_CRASH_TIMEOUT_MS ?? "", 10) || 600_000 }, async () => {
     const live = gateway;
     if (live === undefined) throw new Error("beforeAll did not finish");
     const state = (): Promise<NormalisedState> => normalisedState(live, sandboxUrl, PAIR);

@@ -12,6 +12,15 @@ function cell(text: string): string {
   return escapeMarkdown(text);
 }
 
+/** The findings table's header: two lines. */
+export const findingsTableHeader = ["| | code | category | map | finding | what to do |", "|---|---|---|---|---|---|"] as const;
+
+/** One row of the findings table; `escape` makes text from YAML and the live side safe for a cell. */
+export function findingRow(f: Finding, escape: (text: string) => string = cell): string {
+  const code = /^[a-z][a-z0-9-]*$/.test(f.code) ? `\`${f.code}\`` : escape(f.code);
+  return `| ${icon[f.severity]} | ${code} | ${categoryTitle[f.category]} | ${f.map === null ? "" : escape(f.map)} | ${escape(f.message)} | ${f.hint === null ? "" : escape(f.hint)} |`;
+}
+
 /**
  * The drift report for a job summary or an issue: a table per pair, every cell escaped (text from
  * YAML and from the live side cannot open HTML or mention anyone), under GitHub's comment limit.
@@ -28,7 +37,7 @@ export function renderDriftMarkdown(report: Report): string {
   for (const pair of report.pairs) {
     const status = pair.status === "clean" ? "clean" : pair.status === "drift" ? "drift" : "could not be read";
     const lines = [`### \`${cell(pair.pair).replace(/`/g, "")}\`: ${status}`, ""];
-    if (pair.findings.length > 0) lines.push("| | code | category | map | finding | what to do |", "|---|---|---|---|---|---|");
+    if (pair.findings.length > 0) lines.push(...findingsTableHeader);
     else lines.push("No findings.");
     const fixed = lines.join("\n").length + 2;
     if (used + fixed > budget) {
@@ -38,7 +47,7 @@ export function renderDriftMarkdown(report: Report): string {
     used += fixed;
     out.push(...lines);
     for (const [index, f] of pair.findings.entries()) {
-      const row = `| ${icon[f.severity]} | \`${f.code}\` | ${categoryTitle[f.category]} | ${f.map === null ? "" : cell(f.map)} | ${cell(f.message)} | ${f.hint === null ? "" : cell(f.hint)} |`;
+      const row = findingRow(f);
       if (used + row.length + 1 > budget) {
         findingsLeft += pair.findings.length - index;
         break;
@@ -53,3 +62,5 @@ export function renderDriftMarkdown(report: Report): string {
   }
   return out.join("\n");
 }
+
+export { icon as severityIcon, categoryTitle };

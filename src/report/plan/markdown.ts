@@ -12,7 +12,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/@/g, "&#64;")
+    // A zero-width space after the @: GitHub decodes &#64; back to @ before it links mentions.
+    .replace(/@/g, "&#64;&#8203;")
     .replace(/\r?\n/g, " ");
 }
 
@@ -43,6 +44,22 @@ function render(plan: Plan, diffBudget: number | undefined): string {
   const out: string[] = [`## dwctl plan for \`${plan.pair}\``, "", `**${summaryLine(plan.summary)}**`, ""];
   // Hex only, from dwctl itself: safe to print as is. A reviewer quotes it when approving.
   if (plan.integrity !== undefined && /^[0-9a-f]{64}$/.test(plan.integrity)) out.push(`Plan integrity: \`${plan.integrity}\``, "");
+  if (plan.workingTree?.dirty === true) {
+    const changes = plan.workingTree.changes;
+    const shown = changes.slice(0, 10).map((c) => escapeMarkdown(c.trim()));
+    const more = changes.length > shown.length ? `, and ${changes.length - shown.length} more` : "";
+    out.push("> [!WARNING]", `> **Made from uncommitted changes:** ${shown.join(", ")}${more}.`, "");
+  }
+  const since = plan.changedSince;
+  if (since !== undefined) {
+    const what = since.whole
+      ? `an environments file changed, so every map is in scope (${since.maps.length}).`
+      : since.maps.length === 0
+        ? "no map changed: nothing is in scope."
+        : `${since.maps.length} map(s) in scope: ${since.maps.map((m) => `**${escapeMarkdown(m)}**`).join(", ")}. Every other map is left as it is live; its drift and pending are not shown.`;
+    // The commit is hex from git: safe in a code span. The ref is the user's text.
+    out.push(`Scope: changed since ${escapeMarkdown(since.ref)} (\`${since.commit.slice(0, 12)}\`): ${what}`, "");
+  }
   if (plan.blockers.length > 0) {
     out.push("> [!CAUTION]", "> **Blocked: apply refuses this plan.**");
     for (const b of plan.blockers) out.push(`> - ${escapeMarkdown(b.message)}`);

@@ -31,11 +31,32 @@ function header(plan: Plan, p: Palette): string {
   return `${p.bold(`dwctl plan: ${plan.pair}`)} ${p.dim(`(${commit}, live fingerprint ${plan.fingerprint.slice(0, 12)}${integrity}, ${plan.createdAt})`)}`;
 }
 
+/** Where the plan came from, when that is not simply a commit: uncommitted files, a --changed-since scope. */
+function scopeLines(plan: Plan, p: Palette): string[] {
+  const out: string[] = [];
+  const tree = plan.workingTree;
+  if (tree?.dirty === true) {
+    const shown = tree.changes.slice(0, 10).map((c) => c.trim());
+    const more = tree.changes.length > shown.length ? `, and ${tree.changes.length - shown.length} more` : "";
+    out.push(p.yellow(`! made from uncommitted changes (${shown.join("; ")}${more}): commit them, so that what is applied is a commit`));
+  }
+  const since = plan.changedSince;
+  if (since !== undefined) {
+    const what = since.whole
+      ? `an environments file changed, so every map is in scope (${since.maps.length})`
+      : since.maps.length === 0
+        ? "no map changed: nothing is in scope"
+        : `${since.maps.length} map(s) in scope: ${since.maps.join(", ")}; every other map is left as it is live, and its drift and pending are not shown`;
+    out.push(p.bold(`Scope: changed since ${since.ref} (${since.commit.slice(0, 12)}): ${what}`));
+  }
+  return out;
+}
+
 /** The plan for a terminal, Terraform style: summary, then every action in run order, then what to know. */
 export function renderPlanText(input: Plan, p: Palette): string {
   // Labels and titles come from YAML and from the environment; a diff's newlines are the renderer's.
   const plan = escapeStrings(input, new Set(["diff"]));
-  const out: string[] = [header(plan, p), ""];
+  const out: string[] = [header(plan, p), ...scopeLines(plan, p), ""];
   const summary = summaryLine(plan.summary);
   out.push(plan.summary.actions === 0 ? p.green(summary) : p.bold(summary));
   for (const wave of plan.waves) {

@@ -12,7 +12,7 @@ function finding(i: number, extra: Partial<Finding> = {}): Finding {
 
 function report(findings: Finding[], pairs = 1): Report {
   const pairReports = Array.from({ length: pairs }, (_, n) => ({ pair: `pair${n}`, status: "drift" as const, fingerprint: null, lastApplied: null, findings }));
-  return { format_version: "1.0", command: "drift", generatedAt: "2026-11-29T00:00:00.000Z", commit: null, summary: summarise(pairReports), pairs: pairReports };
+  return { format_version: "1.1", command: "drift", generatedAt: "2026-11-29T00:00:00.000Z", commit: null, summary: summarise(pairReports), pairs: pairReports };
 }
 
 describe("drift renderers", () => {

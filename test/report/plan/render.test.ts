@@ -44,7 +44,7 @@ describe("plan renderers", () => {
 
   it("escape Markdown, HTML and mentions in user text", () => {
     expect(escapeMarkdown("<script>*x*_y_ [a](b) @team `c` | ~d~")).toBe(
-      "&lt;script&gt;\\*x\\*\\_y\\_ \\[a\\](b) &#64;team \\`c\\` \\| \\~d\\~",
+      "&lt;script&gt;\\*x\\*\\_y\\_ \\[a\\](b) &#64;&#8203;team \\`c\\` \\| \\~d\\~",
     );
     const plan = planNamed("changed-direction");
     const hostile = {
