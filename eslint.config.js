@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "src/generated/", "bench/out/"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "src/generated/", "bench/out/", ".stryker-tmp/", "reports/", "dist-action/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
