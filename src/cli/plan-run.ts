@@ -4,10 +4,9 @@ import { parseYamlFile } from "../config/parse-yaml.js";
 import { locate, type SourceFile } from "../config/source-file.js";
 import { emptyColumnMetadata, mergeColumnMetadata } from "../model/column-metadata.js";
 import { desiredForPair, type PairDesired } from "../model/pair-view.js";
-import { parseLastApplied } from "../model/last-applied.js";
 import type { Snapshot } from "../model/snapshot.js";
 import type { EnvironmentGateway } from "../live/gateway.js";
-import { buildPlan } from "../plan/build-plan.js";
+import { buildPlan, planInput } from "../plan/build-plan.js";
 import { columnScope, findColumnProblems, metadataToRead, type ColumnProblem } from "../plan/check-columns.js";
 import { checkIdentity, type ProtectedIdentity } from "../plan/check-identity.js";
 import type { ActionOf, Blocker, Plan, PlanWarning } from "../plan/plan.js";
@@ -23,15 +22,7 @@ export interface PlanOptions {
 /** The one way the CLI turns desired + live into a plan (plan, apply and the stale check share it). */
 export function planFor(desired: Desired, pair: EnvironmentPair, snapshot: Snapshot, options: PlanOptions, commit: string | null): { plan: Plan; pairDesired: PairDesired } {
   const pairDesired = desiredForPair(desired, pair);
-  const plan = buildPlan({
-    desired: pairDesired,
-    snapshot,
-    lastApplied: parseLastApplied(snapshot.lastApplied?.value),
-    options: { prune: options.prune, maxStops: options.maxStops, ...(options.confirm === undefined ? {} : { confirm: options.confirm }) },
-    ...(commit === null ? {} : { commit }),
-    createdAt: new Date().toISOString(),
-  });
-  return { plan, pairDesired };
+  return { plan: buildPlan(planInput(pairDesired, snapshot, options, commit)), pairDesired };
 }
 
 /**

@@ -6,6 +6,7 @@ import { describeFailure, hintOf } from "./failures.js";
 import { doctorCommand } from "./doctor.js";
 import { driftCommand } from "./drift.js";
 import { historyCommand } from "./history.js";
+import { importCommand } from "./import.js";
 import { showCommand } from "./show.js";
 import type { Io } from "./io.js";
 import { applyCommand } from "./apply.js";
@@ -33,7 +34,7 @@ export function buildProgram(io: Io): Command {
       io.global = { verbose: opts.verbose === true, retryBudgetMs: opts.retryBudget ?? 10 * 60_000 };
       if (action.name() !== "validate" && action.name() !== "show") checkSandboxEnv(io.env);
     });
-  for (const command of [validateCommand(io), planCommand(io), applyCommand(io), driftCommand(io), showCommand(io), refreshCommand(io), lockCommand(io), historyCommand(io), doctorCommand(io), sandboxCommand(io)]) {
+  for (const command of [validateCommand(io), planCommand(io), applyCommand(io), driftCommand(io), showCommand(io), refreshCommand(io), lockCommand(io), historyCommand(io), doctorCommand(io), importCommand(io), sandboxCommand(io)]) {
     program.addCommand(command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) }));
   }
   return program;

@@ -132,6 +132,27 @@ export interface EnvironmentGateway {
   deleteRecord(kind: RecordKind, etag: string): Promise<void>;
 }
 
+/**
+ * What `dwctl import` reads of one live map beyond the snapshot (read-only). The snapshot gives the
+ * active version's definition; this adds the project the service runs and every saved version.
+ */
+export interface LiveMapSource {
+  ref: MapRef;
+  /** `GET {pid}/FieldMappings` (dualwrite-service.md §5.3); undefined when the map has no project (pid null). */
+  project: { projectName: string; definition: MapDefinition | undefined; problem?: string } | undefined;
+  /** Every saved version (msdyn_dualwriteentitymap rows), active and parked; publisher undefined on a row dwctl did not write. */
+  versions: { publisher: string | undefined; number: string; definition: MapDefinition }[];
+}
+
+/** The read-only reads of `dwctl import`: a snapshot, then the sources of the maps it imports. No writes, no lock. */
+export interface ImportReader {
+  snapshot(): Promise<Snapshot>;
+  /** One FieldMappings read per initialised map (a few at a time); saved versions come from the snapshot's rows. */
+  readMapSources(refs: readonly MapRef[]): Promise<LiveMapSource[]>;
+  /** The service's name of every map it lists (`detail.tName`), from the listing the snapshot read: no request. */
+  serviceNames(): Promise<{ ref: MapRef; serviceName: string }[]>;
+}
+
 /** Another writer changed the record first. */
 export class RecordConflictError extends Error {
   constructor(readonly kind: RecordKind) {

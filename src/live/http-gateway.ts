@@ -1,3 +1,3 @@
 /** Kept for the modules that import the gateway from here; the gateway lives in ./gateway/. */
-export { GatewayConfigurationError, HttpEnvironmentGateway, dualWriteScopeFor, gatewayForPair } from "./gateway/index.js";
+export { GatewayConfigurationError, HttpEnvironmentGateway, dualWriteScopeFor, gatewayForPair, importReaderOf } from "./gateway/index.js";
 export type { GatewayForPairOptions, HttpGatewayOptions } from "./gateway/index.js";

@@ -1,3 +1,4 @@
+import { parseLastApplied } from "../model/last-applied.js";
 import { toFieldRow } from "../model/definition.js";
 import type { FieldMapping } from "../model/desired.js";
 import { canonicalJson, fingerprint } from "../model/fingerprint.js";
@@ -41,6 +42,23 @@ export interface BuildPlanInput {
   commit?: string;
   /** ISO 8601; the caller owns the clock. */
   createdAt: string;
+}
+
+/** The input of a plan made now from a pair's desired state and a snapshot (its last-applied record included). */
+export function planInput(
+  desired: PairDesired,
+  snapshot: Snapshot,
+  options: { prune: boolean; maxStops: number; confirm: string | undefined },
+  commit: string | null,
+): BuildPlanInput {
+  return {
+    desired,
+    snapshot,
+    lastApplied: parseLastApplied(snapshot.lastApplied?.value),
+    options: { prune: options.prune, maxStops: options.maxStops, ...(options.confirm === undefined ? {} : { confirm: options.confirm }) },
+    ...(commit === null ? {} : { commit }),
+    createdAt: new Date().toISOString(),
+  };
 }
 
 function target(plan: MapPlan): { map: string; ref: { entity: string; table: string }; title: string } {

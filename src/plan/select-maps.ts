@@ -1,9 +1,9 @@
 import { basename, dirname, extname } from "node:path";
 import type { Desired, EnvironmentPair } from "../model/desired.js";
-import { parseLastApplied, type LastAppliedRecord } from "../model/last-applied.js";
+import type { LastAppliedRecord } from "../model/last-applied.js";
 import { desiredForPair, type PairDesired, type PairMap } from "../model/pair-view.js";
 import { mapKey, type Snapshot } from "../model/snapshot.js";
-import { buildPlan, type BuildPlanInput } from "./build-plan.js";
+import { buildPlan, planInput, type BuildPlanInput } from "./build-plan.js";
 import { findPending } from "./find-pending.js";
 import { hashDesired } from "./hash-desired.js";
 import type { Plan } from "./plan.js";
@@ -176,16 +176,5 @@ export function planSelected(
   selection: MapSelection,
 ): { plan: Plan; pairDesired: PairDesired } {
   const pairDesired = desiredForPair(desired, pair);
-  const plan = buildSelectedPlan(
-    {
-      desired: pairDesired,
-      snapshot,
-      lastApplied: parseLastApplied(snapshot.lastApplied?.value),
-      options: { prune: options.prune, maxStops: options.maxStops, ...(options.confirm === undefined ? {} : { confirm: options.confirm }) },
-      ...(commit === null ? {} : { commit }),
-      createdAt: new Date().toISOString(),
-    },
-    selection,
-  );
-  return { plan, pairDesired };
+  return { plan: buildSelectedPlan(planInput(pairDesired, snapshot, options, commit), selection), pairDesired };
 }

@@ -16,8 +16,8 @@
  *   `lastRequests[]` (§4, §5.2); codes read as strings or numbers (§9.5);
  * - `ConnectionSet/{cname}` → the Dataverse entry (directUrl, powerAppsEnvironment, dataset name,
  *   integration keys `userKeys`/`userKey`) and legal entities (§5.4);
- * - `{pid}/FieldMappings` → project name and the one leg (§5.3), read only when no Dataverse row
- *   holds the active version;
+ * - `{pid}/FieldMappings` → project name and the one leg (§5.3), read by the snapshot only when no
+ *   Dataverse row holds the active version, and by `dwctl import` for every map it imports (import-read.ts);
  * - Apply Solution = RestoreTemplates, one solution per call, polled on its own status path (§5.6);
  * - SwitchActive with the raw template id as body (§5.7); IntegrationKeys, one table per call (§5.8);
  *   Refresh by project name (§5.9); Start actions "1" "4" "5" "6" "8" polled on Status, an
@@ -37,10 +37,11 @@ import { RecordStore } from "../dataverse/records.js";
 import { DUAL_WRITE_ACCESS_HINT, DUAL_WRITE_SCOPE, DualWriteClient } from "../dualwrite/client.js";
 import type { PollOptions } from "../dualwrite/poll.js";
 import { FinOpsClient } from "../finops/finops-client.js";
-import type { EnvironmentGateway, MapAction, MapActionOptions, MapActionRequest, ProgressListener, RowPresence } from "../gateway.js";
+import type { EnvironmentGateway, ImportReader, LiveMapSource, MapAction, MapActionOptions, MapActionRequest, ProgressListener, RowPresence } from "../gateway.js";
 import { HttpClient } from "../http/index.js";
 import type { HttpClientOptions } from "../http/index.js";
 import { activateMapVersion, applySolution, deleteMap, saveMapDefinition } from "./definitions.js";
+import { readMapSources, serviceNames } from "./import-read.js";
 import { alternateKeyStatus, alternateKeyStatuses, createAlternateKey, reactivateAlternateKey, setIntegrationKeys } from "./keys.js";
 import { beginMapAction, followMapActions, refreshTables } from "./lifecycle.js";
 import { cleanRuntimeConfiguration, resetLink } from "./link.js";
@@ -75,7 +76,7 @@ const STATE_AFTER: Record<MapAction, LiveMapState> = {
   resume: "running",
 };
 
-export class HttpEnvironmentGateway implements EnvironmentGateway {
+export class HttpEnvironmentGateway implements EnvironmentGateway, ImportReader {
   readonly pair: string;
   readonly dataverse: DataverseClient;
   readonly finOps: FinOpsClient;
@@ -130,6 +131,14 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
 
   saveMapDefinition(definition: MapDefinition, solution: string): Promise<{ versionId: string }> {
     return saveMapDefinition(this.#state, definition, solution);
+  }
+
+  readMapSources(refs: readonly MapRef[]): Promise<LiveMapSource[]> {
+    return readMapSources(this.#state, refs);
+  }
+
+  serviceNames(): Promise<{ ref: MapRef; serviceName: string }[]> {
+    return serviceNames(this.#state);
   }
 
   async whoAmI(): Promise<{ organizationId: string }> {
@@ -233,6 +242,11 @@ export class HttpEnvironmentGateway implements EnvironmentGateway {
   deleteRecord(kind: RecordKind, etag: string): Promise<void> {
     return deleteRecord(this.#state, kind, etag);
   }
+}
+
+/** The import reads of a gateway that has them (the HTTP gateway); undefined for one that does not. */
+export function importReaderOf(gateway: EnvironmentGateway): ImportReader | undefined {
+  return gateway instanceof HttpEnvironmentGateway ? gateway : undefined;
 }
 
 /** The Data Integrator scope for Microsoft's service (§2); a loopback service (the sandbox) issues its own audience. */
