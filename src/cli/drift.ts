@@ -12,6 +12,7 @@ import { renderReportJson } from "../report/report/json.js";
 import { driftReport, summariseReport } from "../report/report/model.js";
 import { loadDesired, openPair, organizationReader, protectedOrganizations, selectPair } from "./context.js";
 import { ExitError, UserError } from "./errors.js";
+import { writeFormatted } from "./output.js";
 import { OutputFileError, userFacing } from "./failures.js";
 import { currentCommit } from "./git.js";
 import type { Io } from "./io.js";
@@ -71,15 +72,12 @@ export async function runDrift(options: DriftCommandOptions, io: Io): Promise<nu
     }
   }
   const report = driftReport(reports, { generatedAt: new Date().toISOString(), commit });
-  const rendered =
-    options.format === "json"
-      ? renderReportJson(report)
-      : options.format === "markdown"
-        ? renderDriftMarkdown(report)
-        : options.format === "html"
-          ? renderReportHtml(report)
-          : renderDriftText(report, paletteFor(io.stdout, io.env));
-  io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+  writeFormatted(io, options.format, {
+    json: () => renderReportJson(report),
+    markdown: () => renderDriftMarkdown(report),
+    html: () => renderReportHtml(report),
+    text: () => renderDriftText(report, paletteFor(io.stdout, io.env)),
+  });
   if (options.report !== undefined) await writeReportFile(options.report, renderReportHtml(report), io);
   if (report.summary.failed > 0) return 1;
   return report.summary.drifted > 0 ? 2 : 0;

@@ -12,6 +12,7 @@ import { writeReportFile } from "./drift.js";
 import { openPair, organizationReader, protectedOrganizations, selectPair } from "./context.js";
 import { loadDesiredForPlan } from "./desired.js";
 import { ExitError, UserError } from "./errors.js";
+import { writeFormatted } from "./output.js";
 import { sealPlan } from "../plan/seal-plan.js";
 import { OutputFileError } from "./failures.js";
 import { checkSandboxPairs } from "./sandbox-preflight.js";
@@ -66,15 +67,12 @@ export async function runPlan(paths: string[], options: PlanCommandOptions, io: 
           commit: plan.commit,
         }),
       );
-    const rendered =
-      options.format === "json"
-        ? renderPlanJson(plan)
-        : options.format === "markdown"
-          ? renderPlanMarkdown(plan)
-          : options.format === "html"
-            ? html()
-            : renderPlanText(plan, paletteFor(io.stdout, io.env));
-    io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+    writeFormatted(io, options.format, {
+      json: () => renderPlanJson(plan),
+      markdown: () => renderPlanMarkdown(plan),
+      html,
+      text: () => renderPlanText(plan, paletteFor(io.stdout, io.env)),
+    });
     if (options.out !== undefined) {
       const out = resolve(io.cwd, options.out);
       await writeFile(out, renderPlanJson(plan)).catch((error: unknown) => {

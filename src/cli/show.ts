@@ -8,6 +8,7 @@ import { renderReportHtml } from "../report/report/html.js";
 import { reportFromPlans } from "../report/report/model.js";
 import { readPlanFile } from "./apply.js";
 import { UserError } from "./errors.js";
+import { writeFormatted } from "./output.js";
 import type { Io } from "./io.js";
 
 interface ShowOptions {
@@ -23,16 +24,13 @@ export async function runShow(file: string, options: ShowOptions, io: Io): Promi
       "Showing it would show something other than what was planned. Make the plan again with dwctl plan --out.",
     );
   }
-  const rendered =
-    options.format === "json"
-      ? renderPlanJson(plan)
-      : options.format === "markdown"
-        ? renderPlanMarkdown(plan)
-        : options.format === "html"
-          ? // A saved plan carries no snapshot: the findings are what the plan shows, the last-applied record unknown.
-            renderReportHtml(reportFromPlans([plan], { generatedAt: new Date().toISOString() }))
-          : renderPlanText(plan, paletteFor(io.stdout, io.env));
-  io.stdout.write(rendered.endsWith("\n") ? rendered : `${rendered}\n`);
+  writeFormatted(io, options.format, {
+    json: () => renderPlanJson(plan),
+    markdown: () => renderPlanMarkdown(plan),
+    // A saved plan carries no snapshot: the findings are what the plan shows, the last-applied record unknown.
+    html: () => renderReportHtml(reportFromPlans([plan], { generatedAt: new Date().toISOString() })),
+    text: () => renderPlanText(plan, paletteFor(io.stdout, io.env)),
+  });
   return 0;
 }
 
