@@ -42,11 +42,43 @@ export async function lintWorkflows(files) {
   return findings;
 }
 
+const ACTION_KEYS = new Set(["name", "author", "description", "inputs", "outputs", "runs", "branding"]);
+const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * actionlint reads workflows, not action metadata, so action.yml gets its own check against GitHub's
+ * metadata syntax: the keys it allows, a description for every input and output, a Node runtime GitHub
+ * runs (node20 or node24) and a main file that exists. Findings as lintWorkflows gives them.
+ */
+export async function lintActionMetadata(file = join(root, "action.yml")) {
+  const { parseDocument } = await import("yaml");
+  const text = await readFile(file, "utf8");
+  const doc = parseDocument(text);
+  const where = relative(root, file);
+  const findings = [];
+  const say = (message) => findings.push({ file: where, line: 1, column: 1, message, kind: "action-metadata" });
+  for (const error of doc.errors) say(`YAML: ${error.message}`);
+  const action = doc.toJS() ?? {};
+  for (const key of Object.keys(action)) if (!ACTION_KEYS.has(key)) say(`unknown key "${key}"`);
+  for (const key of ["name", "description", "runs"]) if (action[key] === undefined) say(`"${key}" is required`);
+  for (const [kind, entries] of [["input", action.inputs ?? {}], ["output", action.outputs ?? {}]]) {
+    for (const [id, entry] of Object.entries(entries)) {
+      if (!ID.test(id)) say(`${kind} "${id}": ids are letters, digits, - and _`);
+      if (typeof entry?.description !== "string" || entry.description === "") say(`${kind} "${id}" has no description`);
+    }
+  }
+  const runs = action.runs ?? {};
+  if (!["node20", "node24"].includes(runs.using)) say(`runs.using is "${runs.using}", not node20 or node24`);
+  if (typeof runs.main !== "string") say("runs.main is required");
+  else await readFile(join(dirname(file), runs.main)).catch(() => say(`runs.main ${runs.main} does not exist`));
+  return findings;
+}
+
 async function main() {
   const files = await workflowFiles();
-  const findings = await lintWorkflows(files);
+  const findings = [...(await lintWorkflows(files)), ...(await lintActionMetadata())];
   for (const f of findings) console.log(`${f.file}:${f.line}:${f.column} ${f.message} [${f.kind}]`);
-  const summary = `actionlint: ${files.length} workflow file(s) in ${WORKFLOW_FOLDERS.join(" and ")}, ${findings.length} finding(s)`;
+  const summary = `actionlint: ${files.length} workflow file(s) in ${WORKFLOW_FOLDERS.join(" and ")}, and action.yml: ${findings.length} finding(s)`;
   if (findings.length > 0) {
     console.log(summary);
     process.exit(1);
