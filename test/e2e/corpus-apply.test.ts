@@ -207,10 +207,15 @@ async function applyEstate(chosen: Chosen): Promise<Estate> {
   const cli = (...args: string[]) => runCli(args, chosen.dir, chosen.env);
   const validate = await cli("validate");
   expect(validate.code, validate.stdout).toBe(0);
+  // Microsoft's templates name the publisher dynamics365, which the sandbox does not seed: the plan
+  // blocks before anything is written, and an administrator creates the publisher, as in real life.
+  const blocked = await cli("plan", "--env", "stage", "--format", "json", "--detailed-exitcode");
+  expect(blocked.code, blocked.stderr).toBe(1);
+  expect((JSON.parse(blocked.stdout) as Plan).blockers.map((b) => b.kind)).toEqual(["unknownPublisher"]);
+  const publishersCreated = await createMissingPublishers(chosen);
   const first = await cli("plan", "--env", "stage", "--format", "json", "--detailed-exitcode");
   expect(first.code, first.stderr).toBe(2);
   const plan = JSON.parse(first.stdout) as Plan;
-  const publishersCreated = await createMissingPublishers(chosen);
   const apply = await cli("apply", "--env", "stage", "--auto-approve");
   const replan = await cli("plan", "--env", "stage", "--detailed-exitcode");
   const observed = await withStage(chosen, async ({ get, url, secret }) => {
