@@ -73,11 +73,13 @@ export function credentialsFor(
       return appCredentials(pair, env, new ClientSecretCredential(required(pair, "tenantId"), required(pair, "clientId"), secret));
     }
     case "device-code": {
+      // Stryker disable next-line OptionalChaining: device-code, github-oidc and client-secret come from pair.auth.method, so pair.auth is set wherever this runs
       const tenantId = pair.auth?.tenantId;
       const userPromptCallback = (info: DeviceCodeInfo): void => (options.prompt ?? writeStderr)(info.message);
       const user = new DeviceCodeCredential({
         userPromptCallback,
         ...(tenantId === undefined ? {} : { tenantId }),
+        // Stryker disable next-line OptionalChaining: device-code, github-oidc and client-secret come from pair.auth.method, so pair.auth is set wherever this runs
         ...(pair.auth?.clientId === undefined ? {} : { clientId: pair.auth.clientId }),
       });
       const management =
@@ -126,6 +128,7 @@ function secretVariable(pair: PairAuth, setting: "clientSecretVariable" | "manag
 }
 
 function managementToken(pair: PairAuth, env: Record<string, string | undefined>): TokenCredential | undefined {
+  // Stryker disable next-line OptionalChaining: device-code, github-oidc and client-secret come from pair.auth.method, so pair.auth is set wherever this runs
   const setting = pair.auth?.managementTokenVariable;
   if (setting === undefined) return undefined;
   const variable = secretVariable(pair, "managementTokenVariable", setting);
@@ -140,9 +143,11 @@ function managementToken(pair: PairAuth, env: Record<string, string | undefined>
 }
 
 function required(pair: PairAuth, setting: "tenantId" | "clientId" | "clientSecretVariable"): string {
+  // Stryker disable next-line OptionalChaining: device-code, github-oidc and client-secret come from pair.auth.method, so pair.auth is set wherever this runs
   const value = pair.auth?.[setting];
   if (value === undefined || value === "") {
     throw new AuthConfigurationError(
+      // Stryker disable next-line OptionalChaining,StringLiteral: device-code, github-oidc and client-secret come from pair.auth.method, so pair.auth is set wherever this runs (and the method is set)
       `pair ${pair.name} uses auth method ${pair.auth?.method ?? "?"} but has no auth.${setting}`,
       `add auth.${setting} to the pair in environments.yaml`,
     );
@@ -154,6 +159,7 @@ function redacting(credentials: PairCredentials): PairCredentials {
   const wrapped = new Map<TokenCredential, TokenCredential>();
   const wrap = (credential: TokenCredential): TokenCredential => {
     let result = wrapped.get(credential);
+    // Stryker disable next-line ConditionalExpression: a second wrapper of a shared credential registers the same tokens; the wrappers hold no state
     if (result === undefined) {
       result = new RedactingCredential(credential);
       wrapped.set(credential, result);

@@ -26,6 +26,7 @@ export class HostBoundCredential implements TokenCredential {
 
   /** Throws unless a token of this credential may be sent to `url`. */
   assertDestination(url: URL | string): void {
+    // Stryker disable next-line ConditionalExpression: a URL object and its href parse to the same URL
     const target = typeof url === "string" ? url : url.href;
     if (tokenHostAllowed(this.binding.service, target, this.binding.allowedHosts)) return;
     const { pair, service } = this.binding;

@@ -53,7 +53,7 @@ export class SandboxCredential implements TokenCredential {
     const expiresIn: unknown = typeof body === "object" && body !== null ? Reflect.get(body, "expires_in") : undefined;
     if (typeof token !== "string" || token === "") throw new ProtocolError("the sandbox token endpoint returned no access_token");
     registerSecret(token);
-    const seconds = typeof expiresIn === "number" ? expiresIn : Number(expiresIn ?? 3600);
+    const seconds = Number(expiresIn ?? 3600);
     const lifetimeMs = seconds * 1000;
     const accessToken = { token, expiresOnTimestamp: this.#now() + lifetimeMs };
     // Short-lived test tokens are refreshed a quarter of their life early, long ones a minute early.

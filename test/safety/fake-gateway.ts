@@ -1,0 +1,124 @@
+import { vi } from "vitest";
+import { RecordConflictError, type EnvironmentGateway, type MapActionOptions, type MapActionRequest } from "../../src/live/gateway.js";
+import type { AlternateKeyStatus, RecordKind, Snapshot, StoredRecord } from "../../src/model/snapshot.js";
+
+/**
+ * An in-memory pair for apply: its live state is a fixed snapshot (another one after the first
+ * read, if given), its records (lock, last applied) are real compare-and-swap, and every write
+ * call is recorded. Calls it does not know fail the test, so it keeps working whatever the
+ * gateway interface grows.
+ */
+export interface RecordingGateway extends EnvironmentGateway {
+  /** Every write but the records' (lock, last applied), in order, as "<what> <which>". */
+  readonly writes: string[];
+  /** The key status reads, each the schema names asked about. */
+  readonly statusReads: string[][];
+  /** Every lock value written, in order. */
+  readonly lockValues: Record<string, unknown>[];
+  readonly records: Map<RecordKind, StoredRecord>;
+}
+
+export interface FakeOptions {
+  /** The snapshot read from the second read on (what apply left). */
+  after?: Snapshot;
+  /** An error for a write, by its label ("save CustomersV3"), thrown when it is sent. */
+  fail?: (write: string) => unknown;
+  /** An error for a lifecycle request, by its label ("start CustomersV3"), reported when it is followed. */
+  failFollow?: (write: string) => Error | undefined;
+  /** The statuses of alternate keys, for each read (the default: all active). */
+  keyStatuses?: (keys: readonly { table: string; schemaName: string }[], read: number) => (AlternateKeyStatus | undefined)[];
+  /** Milliseconds a write takes, by label: the clock (Date) moves on by that much. */
+  takes?: (write: string) => number;
+  /** A lock write, by its number (1 is the lock taken), that someone else's write beats. */
+  lockWriteLost?: (n: number) => { value: unknown } | undefined;
+}
+
+export function recordingGateway(pair: string, live: Snapshot, options: FakeOptions = {}): RecordingGateway {
+  const writes: string[] = [];
+  const statusReads: string[][] = [];
+  const lockValues: Record<string, unknown>[] = [];
+  const records = new Map<RecordKind, StoredRecord>();
+  const labels = new Map<string, string>();
+  let etag = 0;
+  let request = 0;
+  let version = 0;
+  let snapshots = 0;
+  let lockWrites = 0;
+  const write = async (label: string): Promise<void> => {
+    writes.push(label);
+    const ms = options.takes?.(label) ?? 0;
+    // The test fakes Date alone (vi.useFakeTimers({ toFake: ["Date"] })): a slow write moves it on.
+    if (ms > 0) vi.setSystemTime(Date.now() + ms);
+    const failure = options.fail?.(label);
+    if (failure !== undefined) throw failure;
+  };
+  const known: Partial<RecordingGateway> = {
+    pair,
+    writes,
+    statusReads,
+    lockValues,
+    records,
+    snapshot: async () => {
+      const state = snapshots++ === 0 || options.after === undefined ? live : options.after;
+      return { ...structuredClone(state), lock: records.get("lock"), lastApplied: records.get("lastApplied") };
+    },
+    readRecord: async (kind) => records.get(kind),
+    writeRecord: async (kind, value, condition) => {
+      if (kind === "lock") {
+        lockValues.push(structuredClone(value) as Record<string, unknown>);
+        const lost = options.lockWriteLost?.(++lockWrites);
+        if (lost !== undefined) {
+          records.set("lock", { kind: "lock", value: lost.value, etag: `W/"${++etag}"` });
+          throw new RecordConflictError(kind);
+        }
+      }
+      const current = records.get(kind);
+      if ("absent" in condition ? current !== undefined : current?.etag !== condition.etag) throw new RecordConflictError(kind);
+      const stored = { kind, value, etag: `W/"${++etag}"` };
+      records.set(kind, stored);
+      return stored;
+    },
+    deleteRecord: async (kind, tag) => {
+      if (records.get(kind)?.etag !== tag) throw new RecordConflictError(kind);
+      records.delete(kind);
+    },
+    beginMapAction: async (ref, action, actionOptions: MapActionOptions = {}) => {
+      const master = actionOptions.initialSync === undefined ? "" : ` with initial sync (${actionOptions.initialSync.master} master)`;
+      const queued = actionOptions.queuedRecords === undefined ? "" : ` (${actionOptions.queuedRecords})`;
+      const label = `${action} ${ref.entity}`;
+      await write(`${label}${master}${queued}`);
+      const id = `request-${++request}`;
+      labels.set(id, label);
+      return id;
+    },
+    followMapActions: async (requests: readonly MapActionRequest[], ended) => {
+      for (const r of requests) ended(r, options.failFollow?.(labels.get(r.requestId) ?? ""));
+    },
+    saveMapDefinition: async (definition, solution) => {
+      await write(`save ${definition.financeAndOperations.entity} into ${solution}`);
+      return { versionId: `version-${++version}` };
+    },
+    applySolution: (solution) => write(`applySolution ${solution}`),
+    activateMapVersion: (ref, version) => write(`activate ${ref.entity} ${version.number}`),
+    refreshTables: (ref) => write(`refresh ${ref.entity}`),
+    deleteMap: (ref) => write(`delete ${ref.entity}`),
+    setIntegrationKeys: async (keys) => {
+      await write(`integrationKeys ${keys.map((k) => `${k.table}(${k.columns.join(",")})`).join(" ")}`);
+    },
+    createAlternateKey: (table, key) => write(`createKey ${table} ${key.schemaName} (${key.attributes.join(",")})`),
+    reactivateAlternateKey: (table, schemaName) => write(`reactivateKey ${table} ${schemaName}`),
+    alternateKeyStatus: async () => undefined,
+    alternateKeyStatuses: async (keys) => {
+      statusReads.push(keys.map((k) => k.schemaName));
+      return options.keyStatuses?.(keys, statusReads.length) ?? keys.map(() => "active" as const);
+    },
+  };
+  return new Proxy(known as RecordingGateway, {
+    get(target, name) {
+      const value = Reflect.get(target, name);
+      if (value === undefined && typeof name === "string" && name !== "then") throw new Error(`unexpected gateway call ${name}`);
+      return value;
+    },
+  });
+}
+
