@@ -15,6 +15,8 @@ export interface RecordingGateway extends EnvironmentGateway {
   readonly statusReads: string[][];
   /** Every lock value written, in order. */
   readonly lockValues: Record<string, unknown>[];
+  /** Writes and key status reads together, in order. */
+  readonly timeline: string[];
   readonly records: Map<RecordKind, StoredRecord>;
 }
 
@@ -31,12 +33,17 @@ export interface FakeOptions {
   takes?: (write: string) => number;
   /** A lock write, by its number (1 is the lock taken), that someone else's write beats. */
   lockWriteLost?: (n: number) => { value: unknown } | undefined;
+  /** A lock write, by its number, that fails for another reason (the network). */
+  lockWriteFails?: (n: number) => Error | undefined;
+  /** Milliseconds the second snapshot read (after the waves) takes. */
+  afterTakes?: number;
 }
 
 export function recordingGateway(pair: string, live: Snapshot, options: FakeOptions = {}): RecordingGateway {
   const writes: string[] = [];
   const statusReads: string[][] = [];
   const lockValues: Record<string, unknown>[] = [];
+  const timeline: string[] = [];
   const records = new Map<RecordKind, StoredRecord>();
   const labels = new Map<string, string>();
   let etag = 0;
@@ -46,6 +53,7 @@ export function recordingGateway(pair: string, live: Snapshot, options: FakeOpti
   let lockWrites = 0;
   const write = async (label: string): Promise<void> => {
     writes.push(label);
+    timeline.push(label);
     const ms = options.takes?.(label) ?? 0;
     // The test fakes Date alone (vi.useFakeTimers({ toFake: ["Date"] })): a slow write moves it on.
     if (ms > 0) vi.setSystemTime(Date.now() + ms);
@@ -57,16 +65,24 @@ export function recordingGateway(pair: string, live: Snapshot, options: FakeOpti
     writes,
     statusReads,
     lockValues,
+    timeline,
     records,
     snapshot: async () => {
-      const state = snapshots++ === 0 || options.after === undefined ? live : options.after;
+      const first = snapshots++ === 0;
+      if (!first && (options.afterTakes ?? 0) > 0) vi.setSystemTime(Date.now() + (options.afterTakes ?? 0));
+      const state = first || options.after === undefined ? live : options.after;
       return { ...structuredClone(state), lock: records.get("lock"), lastApplied: records.get("lastApplied") };
     },
     readRecord: async (kind) => records.get(kind),
     writeRecord: async (kind, value, condition) => {
+      // Records are written by compare-and-swap only: if absent, or over an ETag.
+      if (!("absent" in condition) && typeof (condition as { etag?: unknown }).etag !== "string") throw new Error(`an unconditional write of the ${kind} record`);
       if (kind === "lock") {
         lockValues.push(structuredClone(value) as Record<string, unknown>);
-        const lost = options.lockWriteLost?.(++lockWrites);
+        lockWrites += 1;
+        const failed = options.lockWriteFails?.(lockWrites);
+        if (failed !== undefined) throw failed;
+        const lost = options.lockWriteLost?.(lockWrites);
         if (lost !== undefined) {
           records.set("lock", { kind: "lock", value: lost.value, etag: `W/"${++etag}"` });
           throw new RecordConflictError(kind);
@@ -110,6 +126,7 @@ export function recordingGateway(pair: string, live: Snapshot, options: FakeOpti
     alternateKeyStatus: async () => undefined,
     alternateKeyStatuses: async (keys) => {
       statusReads.push(keys.map((k) => k.schemaName));
+      timeline.push(`status ${keys.map((k) => k.schemaName).join(",")}`);
       return options.keyStatuses?.(keys, statusReads.length) ?? keys.map(() => "active" as const);
     },
   };
