@@ -110,7 +110,7 @@ export class LockHeartbeat {
   /** Stops the beats and waits for a write in flight, so the lock can be released after it. */
   async stop(): Promise<void> {
     this.#running = false;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     await this.#chain;
   }
@@ -152,16 +152,17 @@ export class LockHeartbeat {
   }
 
   #schedule(): void {
-    if (!this.#running || this.#lost !== undefined) return;
+    // Not running: stopped, or the lock was lost (#markLost stops the beats).
+    if (!this.#running) return;
+    // stop() and #markLost clear this timer as they stop the beats, so it only fires while running.
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
-      if (!this.#running) return;
       this.#enqueue(() => this.#write({}))
         .catch((error: unknown) => this.#options.onRenewFailed?.(error))
         .finally(() => this.#schedule());
     }, this.#intervalMs);
     // The beats never keep the process alive on their own: the run's work does.
-    this.#timer.unref?.();
+    this.#timer.unref();
   }
 
   #enqueue(task: () => Promise<void>): Promise<void> {
@@ -181,14 +182,14 @@ export class LockHeartbeat {
     // The ETag moved: someone else wrote the lock (our own writes that lost their answer are
     // read back by the gateway). Read it to say who.
     const current = await this.#gateway.readRecord("lock").catch(() => null);
-    const holder = current === null || current === undefined ? undefined : parseLock(current);
+    const holder = parseLock(current ?? undefined);
     this.#markLost(lossOf(current, holder, this.#held.value, this.#now()));
   }
 
   #markLost(loss: LockLoss): void {
     this.#lost = loss;
     this.#running = false;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#options.onLost(loss);
   }

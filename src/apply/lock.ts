@@ -65,7 +65,8 @@ export function isStale(lock: LockValue, now: Date, host = hostname()): boolean 
 /** Why a lock can be taken over (it expired, its process is gone), or undefined while it holds. */
 export function staleReason(lock: LockValue, now: Date, host = hostname()): string | undefined {
   if (Date.parse(lock.expiresAt) <= now.getTime()) return `it expired at ${lock.expiresAt}`;
-  if (lock.host === host && lock.pid !== process.pid && !isAlive(lock.pid)) return `its process ${lock.pid} is gone on ${host}`;
+  // A lock of this very process is never stale this way: isAlive(process.pid) is true.
+  if (lock.host === host && !isAlive(lock.pid)) return `its process ${lock.pid} is gone on ${host}`;
   return undefined;
 }
 
@@ -101,14 +102,20 @@ export async function acquireLock(gateway: EnvironmentGateway, options: AcquireO
         const written = await gateway.writeRecord("lock", v, { absent: true });
         return { value: v, etag: written.etag };
       }
-      const stale = held === undefined ? undefined : staleReason(held, now(), host);
-      if (held !== undefined && stale === undefined) throw new LockedError(gateway.pair, held);
+      // A record that is not a lock is replaced as it is; a lock, only once it is stale (a takeover).
+      let tookOver: HeldLock["tookOver"];
+      if (held !== undefined) {
+        const reason = staleReason(held, now(), host);
+        if (reason === undefined) throw new LockedError(gateway.pair, held);
+        tookOver = { previous: held, reason };
+      }
       const v = value();
-      if (held !== undefined && stale !== undefined) {
-        v.tookOverFrom = { id: held.id, holder: held.holder, runId: held.runId, command: held.command, expiresAt: held.expiresAt, reason: stale };
+      if (tookOver !== undefined) {
+        const { previous, reason } = tookOver;
+        v.tookOverFrom = { id: previous.id, holder: previous.holder, runId: previous.runId, command: previous.command, expiresAt: previous.expiresAt, reason };
       }
       const written = await gateway.writeRecord("lock", v, { etag: current.etag });
-      return { value: v, etag: written.etag, ...(held !== undefined && stale !== undefined ? { tookOver: { previous: held, reason: stale } } : {}) };
+      return tookOver === undefined ? { value: v, etag: written.etag } : { value: v, etag: written.etag, tookOver };
     } catch (error) {
       // Someone else wrote between our read and our write: read again and judge again.
       if (!(error instanceof RecordConflictError)) throw error;

@@ -26,6 +26,7 @@ export class PhaseFailure extends Error {
 }
 
 type KeyAction = Extract<Action, { kind: "createAlternateKey" | "reactivateAlternateKey" }>;
+type IntegrationKeyAction = Extract<Action, { kind: "setIntegrationKey" }>;
 
 /**
  * Runs the actions of one phase (one kind, one wave) as the platform allows it best:
@@ -40,7 +41,7 @@ type KeyAction = Extract<Action, { kind: "createAlternateKey" | "reactivateAlter
 export async function runPhase(gateway: EnvironmentGateway, phase: readonly Action[], parallelism: number, exec: ExecuteOptions, tracker: PhaseTracker): Promise<void> {
   const first = phase[0];
   if (first === undefined) return;
-  if (first.kind === "setIntegrationKey") return setIntegrationKeys(gateway, phase, tracker);
+  if (first.kind === "setIntegrationKey") return setIntegrationKeys(gateway, phase as IntegrationKeyAction[], tracker);
   if (first.kind === "createAlternateKey" || first.kind === "reactivateAlternateKey") return buildKeys(gateway, phase as KeyAction[], parallelism, exec, tracker);
   if (isLifecycleAction(first)) return runLifecycle(gateway, phase as LifecycleAction[], parallelism, tracker);
   // Apply Solution goes one solution at a time, each to its end (dualwrite-service.md §5.6: DW Helper's
@@ -58,8 +59,8 @@ export async function runPhase(gateway: EnvironmentGateway, phase: readonly Acti
   });
 }
 
-async function setIntegrationKeys(gateway: EnvironmentGateway, phase: readonly Action[], tracker: PhaseTracker): Promise<void> {
-  const keys = phase.flatMap((action) => (action.kind === "setIntegrationKey" ? [{ table: action.table, columns: action.columns }] : []));
+async function setIntegrationKeys(gateway: EnvironmentGateway, phase: readonly IntegrationKeyAction[], tracker: PhaseTracker): Promise<void> {
+  const keys = phase.map((action) => ({ table: action.table, columns: action.columns }));
   for (const action of phase) await tracker.beforeStart?.(action);
   for (const action of phase) tracker.started(action);
   try {
