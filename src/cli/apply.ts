@@ -10,7 +10,7 @@ import { desiredForPair } from "../model/pair-view.js";
 import { validatorFor } from "../config/schemas.js";
 import type { Plan } from "../plan/plan.js";
 import { paletteFor } from "../report/colour.js";
-import { renderPlanText } from "../report/plan/text.js";
+import { planTextPieces } from "../report/plan/text.js";
 import { openPair, selectPair, organizationReader, protectedOrganizations } from "./context.js";
 import { loadDesiredForPlan } from "./desired.js";
 import { ExitError, UserError } from "./errors.js";
@@ -24,6 +24,7 @@ import { checkSandboxPairs } from "./sandbox-preflight.js";
 import { statusLineFor } from "./status-line.js";
 import type { Io } from "./io.js";
 import { parseDuration, parsePositive } from "./options.js";
+import { runsOf } from "./output.js";
 import { checkAgainstLive, planFor } from "./plan-run.js";
 
 interface ApplyCommandOptions {
@@ -157,7 +158,7 @@ export async function runApply(planFile: string | undefined, options: ApplyComma
       const snapshot = await gateway.snapshot();
       const planned = planFor(desired, pair, snapshot, planOptions, commit);
       plan = sealPlan(await checkAgainstLive(planned, { desired, pair, snapshot, cwd: io.cwd }, gateway, organizationReader(protectedPairs)));
-      io.stderr.write(renderPlanText(plan, paletteFor(io.stderr, io.env)));
+      for (const run of runsOf(planTextPieces(plan, paletteFor(io.stderr, io.env)))) io.stderr.write(run);
     }
     const runId = `${new Date().toISOString().replace(/[-:]/g, "").replace(/\..*/, "")}-${randomUUID().slice(0, 8)}`;
     const result = await applyPlan(

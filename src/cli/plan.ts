@@ -2,9 +2,9 @@ import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Command, Option } from "commander";
 import { paletteFor } from "../report/colour.js";
-import { renderPlanJson } from "../report/plan/json.js";
+import { planJsonPieces } from "../report/plan/json.js";
 import { renderPlanMarkdown } from "../report/plan/markdown.js";
-import { renderPlanText } from "../report/plan/text.js";
+import { planTextPieces } from "../report/plan/text.js";
 import { findingsFor, lastAppliedOf } from "../drift/findings.js";
 import { renderReportHtml } from "../report/report/html.js";
 import { reportFromPlans } from "../report/report/model.js";
@@ -12,7 +12,7 @@ import { writeReportFile } from "./drift.js";
 import { openPair, organizationReader, protectedOrganizations, selectPair } from "./context.js";
 import { loadDesiredForPlan } from "./desired.js";
 import { ExitError, UserError } from "./errors.js";
-import { writeFormatted } from "./output.js";
+import { runsOf, writeFormatted } from "./output.js";
 import { sealPlan } from "../plan/seal-plan.js";
 import { OutputFileError } from "./failures.js";
 import { checkSandboxPairs } from "./sandbox-preflight.js";
@@ -34,7 +34,11 @@ interface PlanCommandOptions {
   changedSince?: string;
 }
 
-export async function runPlan(paths: string[], options: PlanCommandOptions, io: Io): Promise<number> {
+/**
+ * `checks` are the checks against the live pair (checkAgainstLive); the memory benchmark passes its
+ * own, as the sandbox's catalog does not hold the tables and entities of its generated estate.
+ */
+export async function runPlan(paths: string[], options: PlanCommandOptions, io: Io, checks: typeof checkAgainstLive = checkAgainstLive): Promise<number> {
   if (options.confirm !== undefined) {
     // A confirmation is the act of applying; a plan file that carried one would let whoever holds
     // the file skip it. Refused rather than printed and ignored.
@@ -58,7 +62,7 @@ export async function runPlan(paths: string[], options: PlanCommandOptions, io: 
     const commit = await currentCommit(io.cwd);
     const planned = scope === undefined ? planFor(desired, pair, snapshot, planOptions, commit) : planSelected(desired, pair, snapshot, planOptions, commit, scope.selection);
     planned.plan = { ...planned.plan, ...(scope === undefined ? {} : { changedSince: scope.record }), ...(workingTree === undefined ? {} : { workingTree }) };
-    const plan = sealPlan(await checkAgainstLive(planned, { desired, pair, snapshot, cwd: io.cwd }, opened.gateway, organizationReader(protectedPairs)));
+    const plan = sealPlan(await checks(planned, { desired, pair, snapshot, cwd: io.cwd }, opened.gateway, organizationReader(protectedPairs)));
     // The report adds what the snapshot shows beside the plan: the runtime's health and the last-applied record.
     const html = (): string =>
       renderReportHtml(
@@ -68,14 +72,15 @@ export async function runPlan(paths: string[], options: PlanCommandOptions, io: 
         }),
       );
     writeFormatted(io, options.format, {
-      json: () => renderPlanJson(plan),
+      json: () => planJsonPieces(plan),
       markdown: () => renderPlanMarkdown(plan),
       html,
-      text: () => renderPlanText(plan, paletteFor(io.stdout, io.env)),
+      text: () => planTextPieces(plan, paletteFor(io.stdout, io.env)),
     });
     if (options.out !== undefined) {
       const out = resolve(io.cwd, options.out);
-      await writeFile(out, renderPlanJson(plan)).catch((error: unknown) => {
+      // Written as it is rendered: the JSON of a large plan is never one string (README, Benchmarks, Memory).
+      await writeFile(out, runsOf(planJsonPieces(plan))).catch((error: unknown) => {
         throw new OutputFileError(options.out ?? out, error);
       });
       io.stderr.write(`plan saved to ${options.out} (integrity ${plan.integrity ?? ""}); apply it with: dwctl apply ${options.out}\n`);

@@ -1,4 +1,4 @@
-import { canonicalJson, sha256 } from "../model/fingerprint.js";
+import { canonicalSha256 } from "../model/fingerprint.js";
 import type { Plan } from "./plan.js";
 
 /**
@@ -9,7 +9,7 @@ import type { Plan } from "./plan.js";
  */
 export function integrityOf(plan: Plan): string {
   const { integrity: _integrity, ...content } = plan;
-  return sha256(canonicalJson(content));
+  return canonicalSha256(content);
 }
 
 /** The plan with its integrity hash, as dwctl plan prints and saves it. */

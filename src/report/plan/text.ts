@@ -54,18 +54,36 @@ function scopeLines(plan: Plan, p: Palette): string[] {
 
 /** The plan for a terminal, Terraform style: summary, then every action in run order, then what to know. */
 export function renderPlanText(input: Plan, p: Palette): string {
+  return [...planTextPieces(input, p)].join("");
+}
+
+/** A piece is whole lines, each ending in a newline. */
+const lines = (out: readonly string[]): string => out.map((line) => `${line}\n`).join("");
+
+/**
+ * renderPlanText in pieces (the head, each action with its diff, the tail), so that a large plan is
+ * written as it is rendered, never held as one string, and its strings are escaped an action at a time
+ * rather than in a copy of the whole plan (README, Benchmarks, Memory).
+ */
+export function* planTextPieces(input: Plan, p: Palette): Generator<string> {
   // Labels and titles come from YAML and from the environment; a diff's newlines are the renderer's.
-  const plan = escapeStrings(input, new Set(["diff"]));
-  const out: string[] = [header(plan, p), ...scopeLines(plan, p), ""];
+  const keepNewlines = new Set(["diff"]);
+  const plan = escapeStrings({ ...input, actions: [] }, keepNewlines);
+  const head: string[] = [header(plan, p), ...scopeLines(plan, p), ""];
   const summary = summaryLine(plan.summary);
-  out.push(plan.summary.actions === 0 ? p.green(summary) : p.bold(summary));
+  head.push(plan.summary.actions === 0 ? p.green(summary) : p.bold(summary));
+  yield lines(head);
   for (const wave of plan.waves) {
-    out.push("", p.bold(`Wave ${wave.index}: ${wave.title}`));
-    for (const action of plan.actions.filter((a) => a.wave === wave.index)) {
-      out.push(`  ${colourMarker(action, p)} ${action.description}`);
+    yield lines(["", p.bold(`Wave ${wave.index}: ${wave.title}`)]);
+    for (const raw of input.actions) {
+      if (raw.wave !== wave.index) continue;
+      const action = escapeStrings(raw, keepNewlines);
+      const out = [`  ${colourMarker(action, p)} ${action.description}`];
       if (action.kind === "saveMapDefinition") out.push(...diffLines(action.diff, p));
+      yield lines(out);
     }
   }
+  const out: string[] = [];
   if (plan.blockers.length > 0) {
     out.push("", p.red(p.bold("Blocked: apply refuses this plan")));
     for (const b of plan.blockers) out.push(`  ${p.red("x")} ${b.message}`);
@@ -91,5 +109,5 @@ export function renderPlanText(input: Plan, p: Palette): string {
     out.push("", p.bold("Pending (in git, not applied yet):"));
     for (const item of plan.pending) out.push(`  ${p.dim(">")} ${item.message}`);
   }
-  return out.join("\n") + "\n";
+  if (out.length > 0) yield lines(out);
 }
