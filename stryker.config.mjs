@@ -27,8 +27,9 @@ const config = {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   tempDirName: ".stryker-tmp",
   cleanTempDir: true,
-  // Not copied into Stryker's sandbox: build output, sandbox data and run journals, earlier reports.
-  ignorePatterns: ["/dist", "/coverage", ".dwctl", "/.ci-out", "/reports", "/bench/out", "/tmp"],
+  // Not copied into Stryker's sandbox: build output, sandbox data and run journals, earlier reports,
+  // and the sandboxes of other Stryker runs (--tempDirName .stryker-tmp-<name>) going on at the same time.
+  ignorePatterns: ["/dist", "/coverage", ".dwctl", "/.ci-out", "/reports", "/bench/out", "/tmp", "/.stryker-tmp*"],
 };
 
 export default config;

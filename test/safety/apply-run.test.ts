@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { hostname, tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ApplyFailedError, ApplyRefusedError, applyPlan, type ApplyOptions } from "../../src/apply/apply-plan.js";
 import { KeyIndexFailedError } from "../../src/apply/execute-action.js";
 import { LockLostError } from "../../src/apply/heartbeat.js";
@@ -12,7 +12,7 @@ import type { Snapshot } from "../../src/model/snapshot.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { integrityOf } from "../../src/plan/seal-plan.js";
 import { editFile, emptyLive, lastAppliedFor, liveFromDesired, pairDesired, planEstate, planOf, withLiveMap } from "../plan/builders.js";
-import { recordingGateway, type FakeOptions, type RecordingGateway } from "./fake-gateway.js";
+import { frozenClockAndTempDirs, recordingGateway, type FakeOptions, type RecordingGateway } from "./fake-gateway.js";
 
 /**
  * A whole apply through the public applyPlan, against an in-memory pair: what it writes and in
@@ -23,15 +23,7 @@ import { recordingGateway, type FakeOptions, type RecordingGateway } from "./fak
 const START = Date.parse("2026-03-01T10:00:00.000Z");
 const holder = `${userInfo().username}@${hostname()}`;
 
-const dirs: string[] = [];
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(START);
-});
-afterEach(() => {
-  vi.useRealTimers();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const dirs = frozenClockAndTempDirs(START);
 
 interface Run {
   gateway: RecordingGateway;

@@ -1,4 +1,5 @@
-import { vi } from "vitest";
+import { rmSync } from "node:fs";
+import { afterEach, beforeEach, vi } from "vitest";
 import { RecordConflictError, type EnvironmentGateway, type MapActionOptions, type MapActionRequest } from "../../src/live/gateway.js";
 import type { AlternateKeyStatus, RecordKind, Snapshot, StoredRecord } from "../../src/model/snapshot.js";
 
@@ -139,3 +140,17 @@ export function recordingGateway(pair: string, live: Snapshot, options: FakeOpti
   });
 }
 
+
+/** Freezes Date at `start` during each test, and removes the folders pushed to the returned list after it. */
+export function frozenClockAndTempDirs(start: number): string[] {
+  const dirs: string[] = [];
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(start);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  return dirs;
+}
