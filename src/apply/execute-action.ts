@@ -28,7 +28,7 @@ export class KeyIndexFailedError extends Error {
 export type LifecycleAction = Extract<Action, { kind: "initialiseMap" | "stopMap" | "startMap" | "pauseMap" | "resumeMap" }>;
 
 /** Actions performed one call each. */
-export type SingleAction = Extract<Action, { kind: "saveMapDefinition" | "applySolution" | "activateMapVersion" | "refreshTables" | "deleteMap" }>;
+export type SingleAction = Extract<Action, { kind: "saveMapDefinition" | "applySolution" | "activateMapVersion" | "switchMapVersion" | "refreshTables" | "deleteMap" | "renameMap" }>;
 
 export function isLifecycleAction(action: Action): action is LifecycleAction {
   return (
@@ -69,11 +69,26 @@ export async function executeAction(gateway: EnvironmentGateway, action: SingleA
     case "activateMapVersion":
       await gateway.activateMapVersion(action.ref, action.version);
       return;
+    case "switchMapVersion":
+      // One SwitchActive (dualwrite-service.md §5.7) to the template of that author and version.
+      await gateway.activateMapVersion(action.ref, action.to);
+      return;
     case "refreshTables":
       await gateway.refreshTables(action.ref);
       return;
     case "deleteMap":
       await gateway.deleteMap(action.ref);
       return;
+    case "renameMap":
+      // The platform knows a map by its entity and table, not by dwctl's name: nothing to send. The
+      // new name lands in the last-applied record written at the end of the run; until then (a
+      // crash before it), the record keeps the old name and the next plan shows the rename again.
+      return;
+    default: {
+      // Every kind of SingleAction has its case (checked at compile time here). A kind without one
+      // fails its step instead of passing as done with nothing sent.
+      const unknown: never = action;
+      throw new Error(`apply has no way to perform a ${(unknown as Action).kind} action`);
+    }
   }
 }

@@ -21,8 +21,9 @@ export function recordLastApplied(
     const key = mapKey(live.ref);
     const desired = desiredByKey.get(key);
     const previous = input.previous?.maps[key];
-    const state = live.state === "running" || live.state === "paused" || live.state === "stopped" ? live.state : (desired?.state ?? "stopped");
     if (desired !== undefined) {
+      // A map in a passing state (initialising, in error) is recorded as git wants it.
+      const state = live.state === "running" || live.state === "paused" || live.state === "stopped" ? live.state : desired.state;
       // A rerun token counts as run once the map runs after this apply; until then the previous one stays.
       const rerun = live.state === "running" || live.state === "paused" ? desired.initialSync.rerun : previous?.initialSyncRerun;
       maps[key] = {

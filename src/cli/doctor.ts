@@ -22,7 +22,8 @@ export async function runDoctorCommand(options: DoctorCommandOptions, io: Io): P
   const desired = await loadDesired(io, ["maps"]);
   const pair = selectPair(desired, options.env);
   if (pair.sandbox === true) checkSandboxPairs(desired.pairs);
-  const publishers = [...new Set(desiredForPair(desired, pair).maps.map((entry) => entry.map.version.publisher))];
+  // A followed map is never saved, so only pinned publishers need a dwctl solution (README, Versions).
+  const publishers = [...new Set(desiredForPair(desired, pair).maps.flatMap(({ map }) => (map.version.kind === "pin" ? [map.version.publisher] : [])))];
   const report = await runDoctor({
     pair,
     pairs: desired.pairs,

@@ -91,7 +91,10 @@ function definitionAt(repo: Repository): (commit: FileCommit) => Promise<string 
     const parsed = parseYamlFile(commit.path, text);
     if (parsed.findings.length > 0 || !validatorFor("TableMap")(parsed.value)) return undefined;
     try {
-      return definitionHash(toMapDefinition(normaliseTableMap(parsed.value as TableMap, commit.path)));
+      const map = normaliseTableMap(parsed.value as TableMap, commit.path);
+      // A followed map's applied definition is its publisher's version, which no commit holds.
+      if (map.version.kind === "follow") return undefined;
+      return definitionHash(toMapDefinition(map));
     } catch {
       return undefined;
     }

@@ -157,8 +157,42 @@ async function locateProblems(problems: readonly ColumnProblem[], cwd: string): 
 }
 
 /**
+ * Places each versionOfAnotherPublisher blocker (plan-version.ts) on its map's version.number: the
+ * map's file is read again, as for the column check, and the message's leading `file:` becomes
+ * `file:line:column`. A file that cannot be read or parsed leaves the blocker as plan made it (its
+ * message names the file). Reads nothing when the plan has no such blocker.
+ */
+export async function locateVersionBlockers(plan: Plan, pairDesired: PairDesired, cwd: string): Promise<Plan> {
+  if (!plan.blockers.some((blocker) => blocker.kind === "versionOfAnotherPublisher" && blocker.location === undefined)) return plan;
+  const files = new Map(pairDesired.maps.map(({ map }) => [map.name, map.file]));
+  const sources = new Map<string, Promise<SourceFile | undefined>>();
+  const sourceOf = (file: string): Promise<SourceFile | undefined> => {
+    let source = sources.get(file);
+    if (source === undefined) {
+      source = readFile(resolve(cwd, file), "utf8")
+        .then((text) => parseYamlFile(file, text).source)
+        .catch(() => undefined);
+      sources.set(file, source);
+    }
+    return source;
+  };
+  const blockers = await Promise.all(
+    plan.blockers.map(async (blocker): Promise<Blocker> => {
+      const file = blocker.kind === "versionOfAnotherPublisher" && blocker.location === undefined ? files.get(blocker.path[0] ?? "") : undefined;
+      if (file === undefined || !blocker.message.startsWith(`${file}: `)) return blocker;
+      const source = await sourceOf(file);
+      if (source?.doc === undefined) return blocker;
+      const { line, column } = locate({ code: "", severity: "error", message: "", hint: "", file, path: ["version", "number"] }, source);
+      return { ...blocker, location: { file, line, column }, message: `${file}:${line}:${column} ${blocker.message.slice(file.length + 2)}` };
+    }),
+  );
+  return { ...plan, blockers };
+}
+
+/**
  * The checks of a fresh plan against the live pair, in the order plan and apply --auto-approve run
- * them: shared environments, column metadata, publishers, then the initial-sync conflict reads.
+ * them: the version blockers placed on their YAML lines, shared environments, column metadata,
+ * publishers, then the initial-sync conflict reads.
  */
 export async function checkAgainstLive(
   planned: { plan: Plan; pairDesired: PairDesired },
@@ -166,7 +200,8 @@ export async function checkAgainstLive(
   gateway: Pick<EnvironmentGateway, "readColumnMetadata" | "missingPublishers" | "rowsOnBothSides">,
   readOrganization: (pair: EnvironmentPair) => Promise<string>,
 ): Promise<Plan> {
-  const shared = await blockSharedEnvironments(planned.plan, context.desired, context.pair, context.snapshot, readOrganization);
+  const located = await locateVersionBlockers(planned.plan, planned.pairDesired, context.cwd);
+  const shared = await blockSharedEnvironments(located, context.desired, context.pair, context.snapshot, readOrganization);
   const columns = await checkColumns(shared, planned.pairDesired, gateway, context.cwd);
   const publishers = await checkPublishers(columns, gateway);
   return checkInitialSyncConflicts(publishers, planned.pairDesired, gateway);

@@ -100,7 +100,8 @@ export async function runRefreshCommand(options: RefreshCommandOptions, io: Io):
       throw new UserError(`refusing to refresh ${pair.name}: ${refused.join("; ")}`, `Nothing was changed. ${pair.protected === true ? "A protected pair is never refreshed." : `Check the pair names, then run dwctl refresh --env ${pair.name} --confirm ${pair.name}.`}`);
     }
     const planner = plannerFor(pairDesired, commit);
-    const solutions = [...new Set(pairDesired.maps.map((entry) => solutionFor(entry.map.version.publisher)))].sort();
+    // Only pinned maps are saved in dwctl's solutions; a followed map's version is in its publisher's solution (README, Versions).
+    const solutions = [...new Set(pairDesired.maps.flatMap(({ map }) => (map.version.kind === "pin" ? [solutionFor(map.version.publisher)] : [])))].sort();
     if (options.dryRun) {
       io.stdout.write(describeDryRun({ pair, snapshot, record, planner, solutions, initialSync: options.initialSync }));
       io.stdout.write(`\nDry run: nothing was changed (live fingerprint ${fingerprint(snapshot).slice(0, 12)}).\n`);

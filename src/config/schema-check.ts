@@ -51,7 +51,7 @@ function describe(error: ErrorObject, path: YamlPath): { message: string; hint: 
     case "const":
       return {
         message: `${where}: must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}`,
-        hint: "Each file holds one kind of document: TableMap, IntegrationKey or Environments.",
+        hint: "Each file holds one kind of document: TableMap, IntegrationKey, Environments or Moved.",
         path,
       };
     case "type":
@@ -82,7 +82,8 @@ function describe(error: ErrorObject, path: YamlPath): { message: string; hint: 
 function patternMessage(path: YamlPath): string {
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
-  if (last === "name" || parent === "dependsOn") return "must be lower-case letters, digits and dashes (for example customers-v3-accounts)";
+  // A moved entry's from and to are map names (schemas/moved.schema.json).
+  if (last === "name" || parent === "dependsOn" || last === "from" || last === "to") return "must be lower-case letters, digits and dashes (for example customers-v3-accounts)";
   if (last === "number") return "must be a version major.minor.build.revision, for example 1.0.0.0";
   if (last === "dv") return "is not a Dataverse column or lookup path (column, relation.column, or relation.Type(column))";
   if (last === "fo" || last === "field") return "is not a finance and operations field name (letters, digits and underscores)";
@@ -91,7 +92,7 @@ function patternMessage(path: YamlPath): string {
   if (parent === "legalEntities") return "is not a legal entity code (1 to 8 letters or digits, for example USMF)";
   if (last === "schemaName") return "is not an alternate key schema name (publisher prefix, underscore, name: msdyn_accountnumber_company)";
   if (last === "clientSecretVariable" || last === "managementTokenVariable") return "is not an environment variable name (upper-case letters, digits and underscores)";
-  if (last === "publisher") return "is not a publisher unique name (letters, digits and underscores)";
+  if (last === "publisher" || parent === "follow") return "is not a publisher unique name (letters, digits and underscores)";
   if (last === "map") return "is not a map name or glob (lower-case letters, digits, dashes and *)";
   return "has an invalid format";
 }
@@ -102,8 +103,37 @@ function patternHint(path: YamlPath): string {
   if (last === "clientSecretVariable" || last === "managementTokenVariable") return "Name the variable (for example DWCTL_CLIENT_SECRET); never put the secret itself here.";
   if (path[path.length - 2] === "legalEntities") return "Use the company code as finance and operations shows it.";
   if (last === "table" || last === "entitySet") return "Use the logical name from the table's properties in Power Apps, not its display name.";
+  if (last === "from" || last === "to") return "Write the map's name as its file names it: tablemaps/<name>.yaml holds `name: <name>`.";
   return "Change the value to match the expected format.";
 }
+
+/** The oneOf branch an error under a oneOf comes from: an inline branch's index, or the definition a branch refers to. */
+function branchOf(error: ErrorObject, oneOf: ErrorObject): string {
+  if (error.schemaPath.startsWith(`${oneOf.schemaPath}/`)) return `oneOf/${error.schemaPath.slice(oneOf.schemaPath.length + 1).split("/")[0] ?? ""}`;
+  return /^#\/definitions\/[^/]+/.exec(error.schemaPath)?.[0] ?? error.schemaPath;
+}
+
+/**
+ * A value that matches no branch of a oneOf (TableMap's version: a pin or a follow) fails every
+ * branch, and Ajv reports them all. Only the branch the value comes closest to (fewest errors; the
+ * first on a tie) is kept, without the bare "must match exactly one schema" line.
+ */
+function closestBranches(errors: readonly ErrorObject[]): ErrorObject[] {
+  let kept = [...errors];
+  for (const oneOf of errors.filter((error) => error.keyword === "oneOf")) {
+    const under = (error: ErrorObject): boolean => error !== oneOf && (error.instancePath === oneOf.instancePath || error.instancePath.startsWith(`${oneOf.instancePath}/`));
+    const branches = new Map<string, ErrorObject[]>();
+    for (const error of kept.filter(under)) branches.set(branchOf(error, oneOf), [...(branches.get(branchOf(error, oneOf)) ?? []), error]);
+    // No branch errors: the value matched several branches; the oneOf line itself says so.
+    if (branches.size === 0) continue;
+    const closest = [...branches.values()].reduce((best, next) => (next.length < best.length ? next : best));
+    kept = kept.filter((error) => error !== oneOf && (!under(error) || closest.includes(error)));
+  }
+  return kept;
+}
+
+const VERSION_HINT =
+  "Pin a version: version: { publisher: contoso, number: 1.0.0.0 }; or follow the latest version of some publishers: version: { follow: [contoso] }.";
 
 /** Checks a document against the schema for its kind. Keeps one finding per path and keyword. */
 export function schemaCheck(kind: Kind, file: string, value: unknown): Finding[] {
@@ -111,8 +141,10 @@ export function schemaCheck(kind: Kind, file: string, value: unknown): Finding[]
   if (validate(value)) return [];
   const seen = new Set<string>();
   const findings: Finding[] = [];
-  for (const error of validate.errors ?? []) {
+  for (const error of closestBranches(validate.errors ?? [])) {
     const described = describe(error, pointerToPath(error.instancePath));
+    // The two shapes of a map's version, whatever is wrong in one of them.
+    if (kind === "TableMap" && described.path[0] === "version") described.hint = `${described.hint} ${VERSION_HINT}`;
     const id = `${dotPath(described.path)}|${error.keyword}|${described.message}`;
     if (seen.has(id)) continue;
     seen.add(id);

@@ -3,12 +3,13 @@ import { fileURLToPath } from "node:url";
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 
-export type Kind = "TableMap" | "IntegrationKey" | "Environments";
+export type Kind = "TableMap" | "IntegrationKey" | "Environments" | "Moved";
 
 const schemaFiles: Record<Kind | "ValidationReport" | "Plan" | "Report", string> = {
   TableMap: "table-map.schema.json",
   IntegrationKey: "integration-key.schema.json",
   Environments: "environments.schema.json",
+  Moved: "moved.schema.json",
   ValidationReport: "validation-report.schema.json",
   Plan: "plan.schema.json",
   Report: "report.schema.json",

@@ -63,6 +63,33 @@ const blockerShapes: Record<Blocker["kind"], (pair: string) => Shape> = {
   unknownColumn: () => ({ code: "unknown-column", severity: "error", category: "pendingDeploy", hint: "Fix the name in git, or create the table, column or field live first, then plan again." }),
   unknownPublisher: () => ({ code: "unknown-publisher", severity: "error", category: "pendingDeploy", hint: "Create the publisher in Dataverse, or name an existing publisher in version.publisher, then plan again." }),
   incompatibleColumn: () => ({ code: "incompatible-column", severity: "error", category: "pendingDeploy", hint: "Use a column whose type fits (a lookup to look up through, a key-compatible column in a key), then plan again." }),
+  // Raised by plan-version.ts for `version: { follow }` (README, "Versions").
+  followedMapMissing: () => ({
+    code: "followed-map-missing",
+    severity: "error",
+    category: "pendingDeploy",
+    hint: "Apply the solution of the publisher that ships the map (Apply Solution), or pin a version of your own publisher, then plan again.",
+  }),
+  followedVersionMissing: () => ({
+    code: "followed-version-missing",
+    severity: "error",
+    category: "pendingDeploy",
+    hint: "Apply the solution of a publisher the map follows (Apply Solution), or pin a version of your own publisher, then plan again.",
+  }),
+  // Raised by plan-version.ts: a pinned version saved into a row the service lists as another publisher's.
+  versionOfAnotherPublisher: () => ({
+    code: "version-of-another-publisher",
+    severity: "error",
+    category: "pendingDeploy",
+    hint: "Pin a version number of your own that the other publisher does not use (version.number), or pin that publisher's version as it is (version.publisher), then plan again.",
+  }),
+  // Raised by plan-renames.ts: a moved entry that names a map of another entity or table.
+  movedChangesMap: (pair) => ({
+    code: "moved-changes-map",
+    severity: "error",
+    category: "pendingDeploy",
+    hint: `Remove the moved entry: dwctl plan --env ${pair} then creates the new map, and deletes the old one with --prune.`,
+  }),
 };
 
 const order: Record<Finding["severity"], number> = { error: 0, warning: 1, info: 2 };

@@ -13,11 +13,13 @@ export type Action =
   | ApplySolutionAction
   | InitialiseMapAction
   | ActivateMapVersionAction
+  | SwitchMapVersionAction
   | RefreshTablesAction
   | DeleteMapAction
   | StartMapAction
   | PauseMapAction
-  | ResumeMapAction;
+  | ResumeMapAction
+  | RenameMapAction;
 /**
  * Stable id of the action within the plan, for example wave3/stop/customersv3|account. Journals and progress output name actions by it.
  */
@@ -211,6 +213,10 @@ export interface Summary {
    * true when blockers is not empty: apply refuses.
    */
   blocked: boolean;
+  /**
+   * Maps whose tracked name changes (renameMap actions); present only when there are some.
+   */
+  rename?: number;
 }
 /**
  * A group of actions that run together, after every earlier wave.
@@ -221,7 +227,7 @@ export interface Wave {
    */
   index: number;
   /**
-   * What the wave does: keys, link, stop, definitions, start 1, start 2, cycle phase 2: stop, ..., pause.
+   * What the wave does: rename, keys, link, stop, definitions, start 1, start 2, cycle phase 2: stop, ..., pause.
    */
   title: string;
 }
@@ -579,6 +585,49 @@ export interface ActivateMapVersionAction {
   version: MapVersion;
 }
 /**
+ * Switch a map's active version to another version the dual-write service can already run (a template), with nothing to save first: one SwitchActive call (dualwrite-service.md 5.7). The target is a pinned version whose template holds git's definition, or the version a followed map's policy chooses.
+ */
+export interface SwitchMapVersionAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * switchMapVersion.
+   */
+  kind: "switchMapVersion";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+  from: MapVersion1;
+  to: MapVersion2;
+}
+/**
+ * A map version: solution publisher and major.minor.build.revision.
+ */
+export interface MapVersion1 {
+  /**
+   * Solution publisher unique name.
+   */
+  publisher: string;
+  /**
+   * Version as major.minor.build.revision.
+   */
+  number: string;
+}
+/**
+ * A map version: solution publisher and major.minor.build.revision.
+ */
+export interface MapVersion2 {
+  /**
+   * Solution publisher unique name.
+   */
+  publisher: string;
+  /**
+   * Version as major.minor.build.revision.
+   */
+  number: string;
+}
+/**
  * Refresh tables for a stopped map (the service's Project Refresh): it reloads the tables' schema and regenerates integration keys. DW Helper runs it after a version or key change, before the start.
  */
 export interface RefreshTablesAction {
@@ -676,6 +725,46 @@ export interface ResumeMapAction {
   queuedRecords: "replay" | "skip-and-keep" | "skip-and-discard";
 }
 /**
+ * Change the name dwctl tracks a map under (its last-applied record) from its old name to its name in git: the same entity and table, so the same map on the platform. Nothing is sent to the platform; the map is not stopped.
+ */
+export interface RenameMapAction {
+  id: ActionId;
+  wave: WaveIndex;
+  /**
+   * renameMap.
+   */
+  kind: "renameMap";
+  description: ActionDescription;
+  map: MapName;
+  ref: MapRef;
+  title: MapTitle;
+  /**
+   * The name the pair's last-applied record has for the map.
+   */
+  from: string;
+  /**
+   * The moved entry that renames it (the first of a chain), or null when git has none and the rename is known only from the entity and table.
+   */
+  moved: SourceLocation | null;
+}
+/**
+ * A position in a YAML file of the repository: 1-based line and column.
+ */
+export interface SourceLocation {
+  /**
+   * The file, relative to the folder dwctl ran in.
+   */
+  file: string;
+  /**
+   * 1-based line.
+   */
+  line: number;
+  /**
+   * 1-based column.
+   */
+  column: number;
+}
+/**
  * Something the reviewer should know.
  */
 export interface Warning {
@@ -750,7 +839,7 @@ export interface Confirmation {
  */
 export interface Blocker {
   /**
-   * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link; unknownColumn: a table, entity, column or field the YAML names does not exist live; incompatibleColumn: a column exists but its type cannot be used as the YAML uses it; unknownPublisher: a map version names a publisher Dataverse does not have, so its solution cannot be created.
+   * lookupCycle: maps that look each other up cannot be started in two phases; linkMismatch: the pair is linked to another Dataverse; notLinked: the pair has no dual-write link; unknownColumn: a table, entity, column or field the YAML names does not exist live; incompatibleColumn: a column exists but its type cannot be used as the YAML uses it; unknownPublisher: a map version names a publisher Dataverse does not have, so its solution cannot be created; movedChangesMap: a moved entry renames a map to one with another entity or table, which is another map on the platform; followedMapMissing: a map follows the latest version of some publishers but does not exist live; followedVersionMissing: the service lists no version of a followed map by those publishers; versionOfAnotherPublisher: a pinned version would be saved into a Dataverse row that names no publisher while the dual-write service lists that version number as another publisher's template.
    */
   kind:
     | "lookupCycle"
@@ -761,21 +850,25 @@ export interface Blocker {
     | "sameEnvironment"
     | "unknownColumn"
     | "incompatibleColumn"
-    | "unknownPublisher";
+    | "unknownPublisher"
+    | "movedChangesMap"
+    | "followedMapMissing"
+    | "followedVersionMissing"
+    | "versionOfAnotherPublisher";
   /**
    * Why, and what to do.
    */
   message: string;
   /**
-   * For a cycle: the map names along it, first one repeated at the end. For unknownColumn and incompatibleColumn: the map (or the integration key's table). Otherwise empty.
+   * For a cycle: the map names along it, first one repeated at the end. For unknownColumn and incompatibleColumn: the map (or the integration key's table). For movedChangesMap: the old name and the new one. For followedMapMissing, followedVersionMissing and versionOfAnotherPublisher: the map. Otherwise empty.
    */
   path: string[];
-  location?: SourceLocation;
+  location?: SourceLocation1;
 }
 /**
- * Where in the YAML the blocker points (unknownColumn, incompatibleColumn).
+ * A position in a YAML file of the repository: 1-based line and column.
  */
-export interface SourceLocation {
+export interface SourceLocation1 {
   /**
    * The file, relative to the folder dwctl ran in.
    */

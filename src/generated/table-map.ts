@@ -56,18 +56,9 @@ export interface TableMap {
    */
   scope: "company" | "global";
   /**
-   * Publisher and version under which the map is saved. The platform keeps one row per saved version; this one is made active.
+   * Which version of the map is active. Either a pin, { publisher, number }: dwctl saves git's definition as that version (when it differs) and makes it active. Or { follow: [publishers] }: the latest version those publishers shipped (their solution applied) is made active; dwctl never saves a followed map.
    */
-  version: {
-    /**
-     * Solution publisher unique name, for example contoso. It must match the publisher of the solution that ships the map.
-     */
-    publisher: string;
-    /**
-     * Version as major.minor.build.revision, for example 1.0.0.3.
-     */
-    number: string;
-  };
+  version: PinnedVersion | FollowedVersion;
   /**
    * Desired run state in every environment pair unless overridden under environments. Default running.
    */
@@ -541,6 +532,41 @@ export interface TableMap {
   environments?: {
     [k: string]: EnvironmentOverride;
   };
+}
+/**
+ * A pinned version: publisher and version under which dwctl saves the map. The platform keeps one row per saved version; this one is made active.
+ */
+export interface PinnedVersion {
+  /**
+   * Solution publisher unique name, for example contoso. It must match the publisher of the solution that ships the map.
+   */
+  publisher: string;
+  /**
+   * Version as major.minor.build.revision, for example 1.0.0.3.
+   */
+  number: string;
+}
+/**
+ * Follow the latest version from these publishers, as Microsoft's DW Helper does with <authors>: among the versions the dual-write service can run (their solution applied), the highest version by one of these publishers, then by publisher name; the active version stays when it is that version. dwctl only switches to it, it never saves a followed map: its definition belongs to the publisher's solution.
+ */
+export interface FollowedVersion {
+  /**
+   * Solution publisher unique names (the templates' authors), for example [contoso] or [contoso, microsoft]. 1 to 10, each once; compared without regard to case.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  follow:
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string];
 }
 /**
  * Initial synchronization. It runs only when dwctl starts the map for the first time (enabled), or once more when rerun names a new token. Editing a running map never re-runs it: the map is stopped, saved, refreshed and started again with Skip initial sync. The master only settles conflicts for rows whose key exists on both sides; it does not set the direction.

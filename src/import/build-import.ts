@@ -112,6 +112,7 @@ export function buildImport(input: ImportInput): ImportResult {
       definition: chosen.definition,
       state: intent?.state ?? settledState(named.map.state),
       initialSync: intent?.initialSync,
+      follow: intent?.follow,
     };
     if (named.existing === undefined) {
       const target = newMapData(named.name, live);
@@ -142,6 +143,8 @@ interface LiveView {
   definition: MapDefinition;
   state: MapState;
   initialSync: { enabled: boolean; master: Side } | undefined;
+  /** A DW Helper entry that asks for the latest version of these authors: written as `version: { follow }`. */
+  follow: string[] | undefined;
 }
 
 function fileUpdate(path: string, text: string, current: Record<string, unknown>, target: Record<string, unknown>, subject: string): FileChange {
@@ -270,7 +273,7 @@ function newMapData(name: string, live: LiveView): Record<string, unknown> {
     financeAndOperations: { entity: d.financeAndOperations.entity, label: d.financeAndOperations.label },
     dataverse: { table: d.dataverse.table, entitySet: d.dataverse.entitySet, ...(d.dataverse.scope === scope ? {} : { scope: d.dataverse.scope }) },
     scope,
-    version: { publisher: d.version.publisher, number: d.version.number },
+    version: live.follow === undefined ? { publisher: d.version.publisher, number: d.version.number } : { follow: [...live.follow] },
     state: live.state,
     ...(live.initialSync === undefined ? {} : { initialSync: { enabled: live.initialSync.enabled, master: live.initialSync.master } }),
     ...(filters === undefined ? {} : { filters }),
@@ -341,11 +344,19 @@ function updatedMapData(current: Record<string, unknown>, model: TableMapModel, 
     dv = d.dataverse.scope === d.financeAndOperations.scope ? drop(dv, "scope") : put(dv, "scope", d.dataverse.scope, SIDE_ORDER);
   }
   next = { ...next, financeAndOperations: fo, dataverse: dv };
-  if (!ignored.version && (model.version.publisher.toLowerCase() !== d.version.publisher.toLowerCase() || model.version.number !== d.version.number)) {
+  const written = model.version;
+  if (ignored.version) {
+    // The pair's ignore rules leave the version alone.
+  } else if (live.follow !== undefined) {
+    const same = written.kind === "follow" && sameJson(written.publishers.map((p) => p.toLowerCase()), live.follow.map((p) => p.toLowerCase()));
+    if (!same) next["version"] = { follow: [...live.follow] };
+  } else if (written.kind === "follow") {
+    // A followed map keeps following: import takes its definition, not a pin (README, "Versions").
+  } else if (written.publisher.toLowerCase() !== d.version.publisher.toLowerCase() || written.number !== d.version.number) {
     const version = objectAt(next["version"]);
     next["version"] = {
       ...version,
-      publisher: model.version.publisher.toLowerCase() === d.version.publisher.toLowerCase() ? model.version.publisher : d.version.publisher,
+      publisher: written.publisher.toLowerCase() === d.version.publisher.toLowerCase() ? written.publisher : d.version.publisher,
       number: d.version.number,
     };
   }

@@ -1,6 +1,7 @@
 import type { TableMap } from "../generated/table-map.js";
 import type { IntegrationKey } from "../generated/integration-key.js";
 import type { Environments } from "../generated/environments.js";
+import type { MoveEntry } from "./moved.js";
 
 export type Scope = TableMap["scope"];
 export type MapState = NonNullable<TableMap["state"]>;
@@ -40,6 +41,18 @@ export type AlertRule = Required<NonNullable<TableMap["alerts"]>[number]>;
 export type NumberSequence = NonNullable<TableMap["numberSequences"]>[number];
 export type EnvironmentOverride = NonNullable<TableMap["environments"]>[string];
 
+/** A version as the service names it: publisher (a template's `author`) and major.minor.build.revision. */
+export interface MapVersion {
+  publisher: string;
+  number: string;
+}
+
+/**
+ * Which version of a map git asks for: a pin (dwctl saves git's definition as that version), or
+ * the latest version of some publishers (DW Helper's authors; dwctl only switches to it).
+ */
+export type VersionSpec = ({ kind: "pin" } & MapVersion) | { kind: "follow"; publishers: string[] };
+
 /** When dwctl runs an initial sync for a map: on its first start (enabled), and once per new rerun token. */
 export interface InitialSyncPolicy {
   enabled: boolean;
@@ -56,7 +69,7 @@ export interface TableMapModel {
   financeAndOperations: { entity: string; label: string; scope: Scope };
   dataverse: { table: string; entitySet: string; scope: Scope };
   scope: Scope;
-  version: { publisher: string; number: string };
+  version: VersionSpec;
   state: MapState;
   initialSync: InitialSyncPolicy;
   resume: { queuedRecords: QueuedRecords };
@@ -83,6 +96,8 @@ export interface Desired {
   maps: TableMapModel[];
   keys: IntegrationKeyModel[];
   pairs: EnvironmentPair[];
+  /** Renames of maps (kind Moved); absent when git has none. */
+  moved?: MoveEntry[];
 }
 
 const symbolByWord: Record<string, MapSymbol> = {
@@ -113,10 +128,15 @@ export function writesFinOps(direction: Direction): boolean {
 
 const polymorphicPart = /^([A-Za-z_][A-Za-z0-9_]*)\(([a-z0-9_.]+)\)$/;
 
+/** The targets of a plain column: none. Frozen, as every plain column shares it. */
+const NO_TARGETS = Object.freeze([]) as unknown as DataversePath["targets"];
+
 export function parseDataversePath(raw: string): DataversePath {
   const parts = raw.split(/\.(?![^(]*\))/);
   const column = parts[0] ?? raw;
-  if (parts.length === 1) return { raw, column, kind: "column", targets: [] };
+  // A plain column (most of a large estate's fields) shares its name and an empty list: a map of 40
+  // fields held 80 more objects otherwise (README, Benchmarks, Memory).
+  if (parts.length === 1) return { raw, column: raw, kind: "column", targets: NO_TARGETS };
   const rest = parts.slice(1);
   const poly = rest.map((p) => polymorphicPart.exec(p));
   if (poly.every((m) => m !== null)) {
@@ -146,7 +166,7 @@ export function normaliseTableMap(doc: TableMap, file: string): TableMapModel {
       scope: doc.dataverse.scope ?? doc.scope,
     },
     scope: doc.scope,
-    version: { publisher: doc.version.publisher, number: doc.version.number },
+    version: "follow" in doc.version ? { kind: "follow", publishers: [...doc.version.follow] } : { kind: "pin", publisher: doc.version.publisher, number: doc.version.number },
     state: doc.state ?? "running",
     initialSync: { enabled: doc.initialSync?.enabled ?? true, master: doc.initialSync?.master ?? "dataverse", rerun: doc.initialSync?.rerun },
     resume: { queuedRecords: doc.resume?.queuedRecords ?? "replay" },

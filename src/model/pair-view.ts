@@ -1,4 +1,5 @@
 import type { Desired, EnvironmentPair, InitialSyncPolicy, IntegrationKeyModel, MapState, QueuedRecords, TableMapModel } from "./desired.js";
+import type { MoveEntry } from "./moved.js";
 
 export interface PairMap {
   map: TableMapModel;
@@ -14,6 +15,8 @@ export interface PairDesired {
   pair: EnvironmentPair;
   maps: PairMap[];
   keys: IntegrationKeyModel[];
+  /** git's moved entries (renames of maps); absent when there are none. */
+  moved?: readonly MoveEntry[];
 }
 
 export function desiredForPair(desired: Desired, pair: EnvironmentPair): PairDesired {
@@ -37,5 +40,6 @@ export function desiredForPair(desired: Desired, pair: EnvironmentPair): PairDes
     });
   }
   const tables = new Set(maps.map((m) => m.map.dataverse.table));
-  return { pair, maps, keys: desired.keys.filter((k) => tables.has(k.table)) };
+  const keys = desired.keys.filter((k) => tables.has(k.table));
+  return desired.moved === undefined ? { pair, maps, keys } : { pair, maps, keys, moved: desired.moved };
 }

@@ -40,6 +40,12 @@ export interface LiveMapVersion {
   id: string;
   publisher: string;
   number: string;
+  /**
+   * Only in `templates`, for a template that is not the active version: its definition, read from
+   * the Dataverse row of the same publisher and version when one is readable. Absent otherwise; the
+   * active version's definition is LiveMap.definition.
+   */
+  definition?: MapDefinition;
 }
 
 /** The service's last request for a map (`detail.lastRequests[]`, dualwrite-service.md section 5.2). */

@@ -6,6 +6,7 @@ import type { Action, ActionBody, Wave } from "./plan.js";
  * the version, Refresh tables, and start again.
  */
 export type Stage =
+  | "rename"
   | "keys"
   | "stop"
   | "definitions"
@@ -29,6 +30,8 @@ export interface Step {
 }
 
 const stageOrder: Stage[] = [
+  // A rename sends nothing to the platform; it comes first so that the steps after it name the map by its new name.
+  "rename",
   "keys",
   "stop",
   "definitions",
@@ -46,6 +49,7 @@ const stageOrder: Stage[] = [
 ];
 
 const stageTitle: Record<Stage, string> = {
+  rename: "rename",
   keys: "keys",
   stop: "stop",
   definitions: "definitions",
@@ -71,11 +75,13 @@ const verb: Record<Action["kind"], string> = {
   applySolution: "apply-solution",
   initialiseMap: "initialise",
   activateMapVersion: "activate",
+  switchMapVersion: "switch",
   refreshTables: "refresh",
   deleteMap: "delete",
   startMap: "start",
   pauseMap: "pause",
   resumeMap: "resume",
+  renameMap: "rename",
 };
 
 function subject(action: ActionBody): string {

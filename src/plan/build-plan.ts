@@ -18,6 +18,7 @@ import { planKeys } from "./plan-keys.js";
 import { planLink } from "./plan-link.js";
 import { planMap, refOf, settledState, type MapPlan, type Start } from "./plan-map.js";
 import { planPrune } from "./plan-prune.js";
+import { planRenames } from "./plan-renames.js";
 import { requireConfirmations } from "./require-confirmations.js";
 import { summarisePlan } from "./summarise-plan.js";
 
@@ -131,7 +132,11 @@ function mapSteps(plan: MapPlan, level: number, omitted: readonly FieldMapping[]
     });
   }
   if (plan.initialise) steps.push({ stage: "initialise", level: 0, action: described({ kind: "initialiseMap", ...target(plan) }) });
-  if (plan.activate) {
+  if (plan.activate && plan.switchFrom !== undefined) {
+    // Nothing to save: the switch is one action (one SwitchActive).
+    const to = { ...plan.definition.version };
+    steps.push({ stage: "activate", level: 0, action: described({ kind: "switchMapVersion", ...target(plan), from: { ...plan.switchFrom }, to }) });
+  } else if (plan.activate) {
     const version = { ...plan.definition.version };
     steps.push({ stage: "activate", level: 0, action: described({ kind: "activateMapVersion", ...target(plan), version }) });
   }
@@ -212,10 +217,12 @@ export function buildPlan(input: BuildPlanInput): Plan {
     });
   const link = planLink(desired.pair, snapshot, lastApplied);
   const prune = planPrune(desired, snapshot, lastApplied, options.prune);
+  const renames = planRenames(desired.pair, plans, desired.moved ?? [], lastApplied, snapshot);
   const order = orderStarts(plans, desired);
   const omitted = new Map(order.twoPhase.map((t) => [t.name, t.omitted]));
 
   const steps: Step[] = [
+    ...renames.actions.map((action): Step => ({ stage: "rename", level: 0, action })),
     ...keys.actions.map((action): Step => ({ stage: "keys", level: 0, action })),
     ...plans.flatMap((plan) => mapSteps(plan, order.levels.get(plan.name) ?? 0, omitted.get(plan.name))),
     ...solutionSteps(plans, new Set(omitted.keys())),
@@ -225,10 +232,10 @@ export function buildPlan(input: BuildPlanInput): Plan {
   const { waves, actions } = assembleWaves(steps);
   const findings = {
     actions,
-    warnings: [...keys.warnings, ...link.warnings, ...keyWhileRunning(plans, keyTables), ...order.warnings, ...masterWarnings(steps), ...prune.warnings],
+    warnings: [...renames.warnings, ...keys.warnings, ...link.warnings, ...keyWhileRunning(plans, keyTables), ...order.warnings, ...masterWarnings(steps), ...prune.warnings, ...plans.flatMap((plan) => plan.warnings)],
     drift: detectDrift(desired, snapshot, lastApplied, plans),
     pending: findPending(desired, lastApplied),
-    blockers: [...link.blockers, ...order.blockers],
+    blockers: [...link.blockers, ...order.blockers, ...plans.flatMap((plan) => plan.blockers), ...renames.blockers],
     unmanaged: prune.unmanaged,
   };
   return {

@@ -83,6 +83,8 @@ export function describeAction(action: ActionDraft): string {
       return `initialise ${action.title} in the dual-write service (it has no project yet)`;
     case "activateMapVersion":
       return `make version ${version(action.version)} of ${action.title} active`;
+    case "switchMapVersion":
+      return `switch ${action.title} from ${action.from.publisher} ${action.from.number} to ${action.to.publisher} ${action.to.number}`;
     case "refreshTables":
       return `refresh tables for ${action.title} (${refreshReason[action.reason]})`;
     case "deleteMap":
@@ -95,6 +97,8 @@ export function describeAction(action: ActionDraft): string {
       return `pause ${action.title}`;
     case "resumeMap":
       return `resume ${action.title} (${queuedRecords[action.queuedRecords]})`;
+    case "renameMap":
+      return `rename ${action.title} from ${action.from} to ${action.map} (only the name dwctl tracks changes; nothing is sent to the platform for it)`;
   }
 }
 

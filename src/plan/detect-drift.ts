@@ -32,6 +32,16 @@ function linkDrift(pairDesired: PairDesired, snapshot: Snapshot): Drift[] {
   return out;
 }
 
+/**
+ * What apply does about a definition changed outside dwctl. A followed map is never saved: apply
+ * only switches to the version its publishers' policy chooses (README, "Versions").
+ */
+function restores(plan: MapPlan, pair: string): string {
+  const version = plan.pairMap.map.version;
+  if (version.kind === "pin") return "; apply restores the definition in git";
+  return `; ${plan.name} follows ${version.publishers.join(", ")}: apply only switches to the version they shipped last and never saves it, so an edit inside that version stays (dwctl import --env ${pair} --maps ${plan.name} takes it into git)`;
+}
+
 function mapDrift(snapshot: Snapshot, lastApplied: LastAppliedRecord | undefined, plans: readonly MapPlan[]): Drift[] {
   const out: Drift[] = [];
   const byKey = new Map(plans.map((p) => [mapKey(p.ref), p]));
@@ -70,15 +80,15 @@ function mapDrift(snapshot: Snapshot, lastApplied: LastAppliedRecord | undefined
     if (changed && !onlyIgnored) {
       out.push({
         kind: "definitionChanged",
-        map: entry.name,
-        message: `${title} was edited outside dwctl since the last apply (${lastApplied?.appliedAt ?? "?"} by ${lastApplied?.actor ?? "?"})${plan === undefined ? "" : "; apply restores the definition in git"}`,
+        map: name ?? entry.name,
+        message: `${title} was edited outside dwctl since the last apply (${lastApplied?.appliedAt ?? "?"} by ${lastApplied?.actor ?? "?"})${plan === undefined ? "" : restores(plan, snapshot.pair)}`,
       });
     }
     const state = settledState(map.state);
     if (state !== entry.state && !stateIgnored) {
       out.push({
         kind: "stateChanged",
-        map: entry.name,
+        map: name ?? entry.name,
         message: `${title} is ${map.state} but was applied as ${entry.state}: changed outside dwctl`,
       });
     }

@@ -22,7 +22,10 @@ export function findPending(pairDesired: PairDesired, lastApplied: LastAppliedRe
       out.push({ map: name, message: `${name} is new in git` });
       continue;
     }
-    if (definitionHash(toMapDefinition(pairMap.map)) !== entry.definitionHash)
+    if (entry.name !== name) out.push({ map: name, message: `${name}: renamed in git from ${entry.name}` });
+    // A followed map's definition is its publisher's, never deployed from git: the plan's switch and
+    // its followed-definition-differs warning say what differs (README, "Versions").
+    if (pairMap.map.version.kind === "pin" && definitionHash(toMapDefinition(pairMap.map)) !== entry.definitionHash)
       out.push({ map: name, message: `${name}: definition changed in git` });
     if (pairMap.state !== entry.state)
       out.push({ map: name, message: `${name}: state changed in git from ${entry.state} to ${pairMap.state}` });

@@ -1,4 +1,5 @@
 import { directionOf, type EnvironmentPair } from "../model/desired.js";
+import { globMatches } from "../model/map-glob.js";
 import type { FieldRow, MapDefinition } from "../model/snapshot.js";
 import { endpointKey } from "./normalise-definition.js";
 
@@ -14,14 +15,6 @@ export interface Ignored {
 }
 
 const nothing: Ignored = { state: false, filters: false, transforms: false, version: false, alerts: false, fields: new Set() };
-
-function globMatches(glob: string, name: string): boolean {
-  const pattern = glob
-    .split("*")
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
-    .join(".*");
-  return new RegExp(`^${pattern}$`).test(name);
-}
 
 export function matchIgnoreRules(pair: EnvironmentPair, mapName: string): Ignored {
   const rules = (pair.ignore ?? []).filter((rule) => globMatches(rule.map, mapName));

@@ -121,7 +121,8 @@ export function orderStarts(plans: readonly MapPlan[], pairDesired: PairDesired)
     const members = component.map((n) => starting.get(n)).filter((p): p is MapPlan => p !== undefined);
     const syncs = members.some((p) => p.starts.some((s) => s.kind === "startMap" && s.initialSync !== null));
     const candidates = members
-      .filter((p) => p.starts.some((s) => s.kind === "startMap") && !omitted.has(p.name))
+      // A followed map is never saved (README, "Versions"), so it cannot be the one saved in two phases.
+      .filter((p) => p.starts.some((s) => s.kind === "startMap") && !omitted.has(p.name) && p.pairMap.map.version.kind === "pin")
       .map((p) => {
         const others = new Set(component.filter((n) => n !== p.name).map(tableOf));
         const closing = fieldsOf(p.pairMap.map).filter((f) => lookupTables(f, desired.keys).some((t) => others.has(t)));

@@ -6,6 +6,8 @@ import type { LiveMap, LiveMapState, MapDefinition, MapRef } from "../model/snap
 import { mapTitle } from "./describe-action.js";
 import { effectiveDefinition, matchIgnoreRules, type Ignored } from "./match-ignore-rules.js";
 import { sameDefinition } from "./normalise-definition.js";
+import type { Blocker, PlanWarning } from "./plan.js";
+import { followVersion, unchangedTemplate, versionOfAnotherPublisher } from "./plan-version.js";
 import { solutionFor } from "./solution-name.js";
 
 /** Why a start runs an initial sync; see initialSync in schemas/table-map.schema.json. */
@@ -26,6 +28,19 @@ export interface MapPlan {
   /** The definition that is active once the plan has run. */
   definition: MapDefinition;
   save: { change: "create" | "update" } | undefined;
+  /**
+   * The version switch needs no save: the target version is a template of the service already,
+   * with git's definition (pinned) or its publisher's (followed). Apply sends one SwitchActive
+   * (switchMapVersion) from this version, the active one.
+   */
+  switchFrom: { publisher: string; number: string } | undefined;
+  /**
+   * What resolving `version: { follow }` blocks (no live map, no template by those publishers), or a
+   * pinned save into another publisher's version (versionOfAnotherPublisher).
+   */
+  blockers: Blocker[];
+  /** What resolving the version says (a followed version whose definition differs from git's). */
+  warnings: PlanWarning[];
   /** The dwctl solution the version is saved in, applied (Apply Solution) after a save. */
   solution: string;
   applySolution: boolean;
@@ -59,10 +74,36 @@ function definitionSteps(live: LiveMap | undefined, definition: MapDefinition): 
   if (sameVersion(definition.version, live.definition.version)) {
     return { save: sameDefinition(definition, live.definition) ? undefined : { change: "update" }, activate: false };
   }
-  // A snapshot reads only the active version's definition, so a parked version is overwritten
-  // with git's definition before it is activated: its content cannot be compared.
+  // A version whose definition the snapshot does not hold (a parked row, a template without a
+  // readable row) or that differs from git is overwritten with git's definition before it is
+  // activated; planMap has already taken a template that holds git's definition (unchangedTemplate).
   const parked = live.versions.some((v) => sameVersion(v, definition.version));
   return { save: { change: parked ? "update" : "create" }, activate: true };
+}
+
+/** No save, no lifecycle: a map whose version cannot be resolved or saved (the plan is blocked). */
+function blockedPlan(pairMap: PairMap, live: LiveMap | undefined, ignored: Ignored, definition: MapDefinition, blockers: Blocker[]): MapPlan {
+  return {
+    pairMap,
+    name: pairMap.map.name,
+    ref: refOf(pairMap),
+    title: mapTitle(definition),
+    live,
+    ignored,
+    definition,
+    save: undefined,
+    switchFrom: undefined,
+    blockers,
+    warnings: [],
+    solution: "",
+    applySolution: false,
+    initialise: false,
+    activate: false,
+    refresh: undefined,
+    stop: false,
+    starts: [],
+    pause: false,
+  };
 }
 
 export interface MapPlanContext {
@@ -107,9 +148,35 @@ function initialSyncOf(pairMap: PairMap, live: LiveMap | undefined, context: Map
 /** Desired against live for one map: what to save, and which lifecycle steps bring it to its desired state. */
 export function planMap(pairMap: PairMap, live: LiveMap | undefined, context: MapPlanContext): MapPlan {
   const ignored = matchIgnoreRules(context.pair, pairMap.map.name);
-  const desired = toMapDefinition(pairMap.map);
-  const definition = effectiveDefinition(desired, live?.definition, ignored);
-  const { save, activate } = definitionSteps(live, definition);
+  const followed = pairMap.map.version.kind === "follow" ? followVersion(pairMap, live, ignored, context.pair.name) : undefined;
+  if (followed?.kind === "blocked") {
+    return blockedPlan(pairMap, live, ignored, live?.definition ?? toMapDefinition(pairMap.map), followed.blockers);
+  }
+  const desired = toMapDefinition(pairMap.map, followed?.version);
+  let definition = effectiveDefinition(desired, live?.definition, ignored);
+  let save: MapPlan["save"];
+  let activate: boolean;
+  let switchFrom: MapPlan["switchFrom"];
+  if (followed !== undefined && live !== undefined) {
+    // Followed: switch to the chosen template, never save (README, "Versions").
+    definition = followed.definition ?? definition;
+    save = undefined;
+    activate = !sameVersion(followed.version, live.definition.version);
+    switchFrom = activate ? { ...live.definition.version } : undefined;
+  } else {
+    const template = live === undefined || sameVersion(definition.version, live.definition.version) ? undefined : unchangedTemplate(live, desired, ignored);
+    if (live !== undefined && template !== undefined) {
+      definition = template;
+      save = undefined;
+      activate = true;
+      switchFrom = { ...live.definition.version };
+    } else {
+      ({ save, activate } = definitionSteps(live, definition));
+      // Apply would refuse this save after stopping the map (definitions.ts ownRow): block it here.
+      const another = save !== undefined && live !== undefined ? versionOfAnotherPublisher(pairMap, live, definition.version) : undefined;
+      if (another !== undefined) return blockedPlan(pairMap, live, ignored, definition, [another]);
+    }
+  }
   const known = live?.templates.some((template) => sameVersion(template, definition.version)) ?? false;
   const initialise = live === undefined || !live.initialised;
   const before: MapState = live === undefined ? "stopped" : settledState(live.state);
@@ -144,6 +211,9 @@ export function planMap(pairMap: PairMap, live: LiveMap | undefined, context: Ma
     ignored,
     definition,
     save,
+    switchFrom,
+    blockers: [],
+    warnings: followed?.warnings ?? [],
     solution: solutionFor(definition.version.publisher),
     applySolution: save !== undefined || (activate && !known),
     initialise,

@@ -35,7 +35,8 @@ const yaml = /\.ya?ml$/i;
  * - every map that shares a Dataverse table with a map in scope, because they share its
  *   integration key and its Refresh tables;
  * - everything when an environments file changed (pairs, legal entities, ignore rules, protection
- *   reach every map).
+ *   reach every map);
+ * - the new names of a moved file that changed (kind Moved), so that their renames are planned.
  * `absolute` turns a file of the desired state (as loaded, relative to the working folder) into an
  * absolute path comparable with the changed files'.
  */
@@ -43,6 +44,9 @@ export function selectChangedMaps(desired: Desired, changed: readonly ChangedFil
   const mapFiles = new Map(desired.maps.map((m) => [absolute(m.file), m.name]));
   const keyFiles = new Map(desired.keys.map((k) => [absolute(k.file), k.table]));
   const pairFiles = new Set(desired.pairs.map((p) => absolute(p.file)));
+  // A changed moved file puts the maps it renames in scope, so that their renames are planned.
+  const movedFiles = new Map<string, string[]>();
+  for (const move of desired.moved ?? []) movedFiles.set(absolute(move.file), [...(movedFiles.get(absolute(move.file)) ?? []), move.to]);
   // The estate folders: where a deleted tablemaps/ or keys/ file, or environments file, belonged.
   const estates = new Set([...[...mapFiles.keys(), ...keyFiles.keys()].map((f) => dirname(dirname(f))), ...[...pairFiles].map((f) => dirname(f))]);
   const names = new Set<string>();
@@ -54,6 +58,7 @@ export function selectChangedMaps(desired: Desired, changed: readonly ChangedFil
     if (pairFiles.has(file.path)) whole = true;
     else if (map !== undefined) names.add(map);
     else if (table !== undefined) tables.add(table);
+    else if (movedFiles.has(file.path)) for (const name of movedFiles.get(file.path) ?? []) names.add(name);
     else if (!file.exists && yaml.test(file.path)) {
       const folder = dirname(file.path);
       const stem = basename(file.path, extname(file.path));
@@ -112,11 +117,22 @@ export function holdUnselected(pairDesired: PairDesired, snapshot: Snapshot, las
   const pair: EnvironmentPair = { ...pairDesired.pair, ignore };
   const keys = pairDesired.keys.filter((k) => selection.tables.has(k.table));
   const kept = new Set(maps.map((m) => mapKey(refOf(m))));
+  // A held map is not renamed here: a scoped apply records only the maps in scope, so its rename would never land.
+  const heldSet = new Set(held);
+  const heldNames = new Map(maps.filter((m) => heldSet.has(m.map.name)).map((m) => [mapKey(refOf(m)), m.map.name]));
   const record =
     lastApplied === undefined
       ? undefined
-      : { ...lastApplied, maps: Object.fromEntries(Object.entries(lastApplied.maps).filter(([key, entry]) => kept.has(key) || selection.maps.has(entry.name))) };
-  return { desired: { pair, maps, keys }, lastApplied: record };
+      : {
+          ...lastApplied,
+          maps: Object.fromEntries(
+            Object.entries(lastApplied.maps)
+              .filter(([key, entry]) => kept.has(key) || selection.maps.has(entry.name))
+              .map(([key, entry]) => [key, { ...entry, name: heldNames.get(key) ?? entry.name }]),
+          ),
+        };
+  const moved = pairDesired.moved === undefined ? {} : { moved: pairDesired.moved };
+  return { desired: { pair, maps, keys, ...moved }, lastApplied: record };
 }
 
 /**

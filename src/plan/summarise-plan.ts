@@ -9,14 +9,16 @@ export function summarisePlan(plan: Pick<Plan, "actions" | "drift" | "pending" |
   let create = 0;
   let update = 0;
   let remove = 0;
+  let renames = 0;
   let changes = 0;
   for (const action of plan.actions) {
     if (lifecycle.has(action.kind)) changes += 1;
     if (action.kind === "createAlternateKey") create += 1;
     if (action.kind === "reactivateAlternateKey" || action.kind === "setIntegrationKey") update += 1;
     if (action.kind === "deleteMap") remove += 1;
+    if (action.kind === "renameMap") renames += 1;
     if (action.kind === "saveMapDefinition" && action.changes.version?.from === null) created.add(action.map);
-    if (action.kind === "saveMapDefinition" || action.kind === "activateMapVersion") updated.add(action.map);
+    if (action.kind === "saveMapDefinition" || action.kind === "activateMapVersion" || action.kind === "switchMapVersion") updated.add(action.map);
   }
   for (const name of created) updated.delete(name);
   return {
@@ -30,5 +32,7 @@ export function summarisePlan(plan: Pick<Plan, "actions" | "drift" | "pending" |
     warnings: plan.warnings.length,
     unmanaged: plan.unmanaged.length,
     blocked: plan.blockers.length > 0,
+    // Only when there are renames, so that the summary of every other plan stays as it was.
+    ...(renames === 0 ? {} : { rename: renames }),
   };
 }

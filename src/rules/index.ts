@@ -19,6 +19,10 @@ import { integrationKeyExists } from "./integration-key-exists.js";
 import { integrationKeyMapped } from "./integration-key-mapped.js";
 import { legalEntityLimit } from "./legal-entity-limit.js";
 import { lookupCovered } from "./lookup-covered.js";
+import { movedCycle } from "./moved-cycle.js";
+import { movedFromGone } from "./moved-from-gone.js";
+import { movedOnce } from "./moved-once.js";
+import { movedToExists } from "./moved-to-exists.js";
 import { noSecrets } from "./no-secrets.js";
 import { numberSequences } from "./number-sequences.js";
 import { oneToOnePairing } from "./one-to-one-pairing.js";
@@ -72,4 +76,8 @@ export const rules: readonly Rule[] = [
   tokenDestinations,
   noSecrets,
   controlCharacters,
+  movedFromGone,
+  movedToExists,
+  movedOnce,
+  movedCycle,
 ];

@@ -114,6 +114,19 @@ describe("updating a file in place", () => {
     expect(fileOf(result, "maps/tablemaps/customers.yaml").action).toBe("unchanged");
   });
 
+  it("a followed map keeps following: its definition is taken from the pair, its version is not pinned", () => {
+    const files = editFile(planEstate(), "maps/tablemaps/customers.yaml", "version: { publisher: contoso, number: 1.0.0.3 }", "version: { follow: [contoso] }");
+    const desired = loadDesired(files);
+    const pair = desired.pairs.find((p) => p.name === "stage");
+    if (pair === undefined) throw new Error("no stage");
+    const live = withLiveMap(liveFromDesired(desiredForPair(loadDesired(planEstate()), pair)), "account", (m) => {
+      m.definition = { ...m.definition, version: { publisher: "contoso", number: "1.0.0.4" }, fields: m.definition.fields.slice(1) };
+    });
+    const file = fileOf(run({ files, desired, live }), "maps/tablemaps/customers.yaml");
+    expect(file.changed).toEqual(["fields"]);
+    expect(file.text).toContain("version: { follow: [contoso] }");
+  });
+
   it("a file that disables the map for the pair is left as it is, with a warning", () => {
     const files = editFile(planEstate(), "maps/tablemaps/currencies.yaml", "fields:\n", "environments:\n  stage: { enabled: false }\nfields:\n");
     const desired = loadDesired(files);
@@ -240,6 +253,20 @@ describe("resolving a DW Helper file against the pair", () => {
     expect(versionOf('<Map mapName="accounts - Customers V3" version="latest" authors="Any" keys="" group="All"/>')).toEqual({ publisher: "Fabrikam", number: "2.0.0.0" });
     expect(versionOf('<Map mapName="accounts - Customers V3" version="latest" authors="contoso" keys="" group="All"/>')).toEqual({ publisher: "contoso", number: "1.0.0.10" });
     expect(versionOf('<Map mapName="accounts - Customers V3" version="1.0.0.3" authors="Any" keys="" group="All"/>')).toEqual({ publisher: "contoso", number: "1.0.0.3" });
+  });
+
+  it("asks to follow the named authors for their latest version, each once; not for Any or an exact version", () => {
+    const resolve = (maps: string) => resolveDwHelper(config(maps), "App.config", liveWith(), "contoso-stage.sandbox.operations.dynamics.com");
+    const followOf = (maps: string) => resolve(maps).intents[0]?.follow;
+    expect(followOf('<Map mapName="accounts - Customers V3" version="latest" authors="contoso, Fabrikam, CONTOSO" keys="" group="All"/>')).toEqual(["contoso", "Fabrikam"]);
+    expect(followOf('<Map mapName="accounts - Customers V3" version="latest" authors="Any" keys="" group="All"/>')).toBeUndefined();
+    expect(followOf('<Map mapName="accounts - Customers V3" version="1.0.0.3" authors="contoso" keys="" group="All"/>')).toBeUndefined();
+    const odd = resolve('<Map mapName="accounts - Customers V3" version="latest" authors="contoso, Fabrikam Ltd" keys="" group="All"/>');
+    expect(odd.intents[0]?.follow).toBeUndefined();
+    expect(odd.intents[0]?.version).toEqual({ publisher: "contoso", number: "1.0.0.10" });
+    expect(odd.warnings).toContain(
+      "App.config:1: accounts - Customers V3 follows the latest version of contoso, Fabrikam Ltd, but Fabrikam Ltd is no publisher unique name (letters, digits and underscores): the version it resolves to today is pinned instead",
+    );
   });
 
   it("warns about a name that differs only in case, and a file written for another environment", () => {

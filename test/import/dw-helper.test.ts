@@ -45,7 +45,7 @@ const config = `<?xml version="1.0" encoding="utf-8" ?>
       <Map mapName="accounts - Customers V3" version="latest" authors="Any" keys="accountnumber, msdyn_company.cdm_companycode" group="Reference" master="CE"/>
       <Map mapName="msdyn_customergroups - Customer groups" version="1.0.0.0" authors="contoso" keys="msdyn_groupid,msdyn_company.cdm_companycode" group="Reference" master="CE"/>
       <Map mapName="msdyn_vendorgroups - Vendor groups" version="latest" authors="Any" keys="" group="Parked" master="CE"/>
-      <Map mapName="contacts - CDS Contacts V2" version="latest" authors="Any" keys="msdyn_company.cdm_companycode,msdyn_contactpersonid" group="AsIs" master="FO"/>
+      <Map mapName="contacts - CDS Contacts V2" version="latest" authors="Contoso" keys="msdyn_company.cdm_companycode,msdyn_contactpersonid" group="AsIs" master="FO"/>
       <Map mapName="msdyn_paymentterms - Terms of payment" version="2.0.0.0" authors="contoso" keys="" group="AsIs" master="CE"/>
       <Map mapName="transactioncurrencies - Currencies" version="latest" authors="Any" keys="isocurrencycode" group="Nightly" master="CE"/>
       <Map mapName="uoms - Units" version="latest" authors="Any" keys="msdyn_symbol" group="Reference" master="CE"/>
@@ -61,7 +61,7 @@ describe("reading a DW Helper configuration file", () => {
       ["accounts - Customers V3", { kind: "latest", written: "latest" }, [], ["accountnumber", "msdyn_company.cdm_companycode"], "Reference", "dataverse"],
       ["msdyn_customergroups - Customer groups", { kind: "exact", number: "1.0.0.0" }, ["contoso"], ["msdyn_groupid", "msdyn_company.cdm_companycode"], "Reference", "dataverse"],
       ["msdyn_vendorgroups - Vendor groups", { kind: "latest", written: "latest" }, [], [], "Parked", "dataverse"],
-      ["contacts - CDS Contacts V2", { kind: "latest", written: "latest" }, [], ["msdyn_company.cdm_companycode", "msdyn_contactpersonid"], "AsIs", "financeAndOperations"],
+      ["contacts - CDS Contacts V2", { kind: "latest", written: "latest" }, ["Contoso"], ["msdyn_company.cdm_companycode", "msdyn_contactpersonid"], "AsIs", "financeAndOperations"],
       ["msdyn_paymentterms - Terms of payment", { kind: "exact", number: "2.0.0.0" }, ["contoso"], [], "AsIs", "dataverse"],
       ["transactioncurrencies - Currencies", { kind: "latest", written: "latest" }, [], ["isocurrencycode"], "Nightly", "dataverse"],
       ["uoms - Units", { kind: "latest", written: "latest" }, [], ["msdyn_symbol"], "Reference", "dataverse"],
@@ -190,6 +190,14 @@ describe("dwctl import --from-dw-helper on the sandbox STAGE", () => {
     expect((await mapFile("terms-of-payment-msdyn-paymentterms"))["version"]).toEqual({ publisher: "contoso", number: "1.0.0.0" });
   });
 
+  it("writes the latest version of named authors as a follow, so that plan keeps choosing as DW Helper does; Any stays a pin", async () => {
+    expect((await mapFile("cds-contacts-v2-contacts"))["version"]).toEqual({ follow: ["Contoso"] });
+    expect((await mapFile("vendor-groups-msdyn-vendorgroups"))["version"]).toEqual({ publisher: "contoso", number: "1.0.0.0" });
+    // Round trip: the followed map plans to nothing (its latest contoso version is the active one).
+    expect(plan.actions.filter((a) => "map" in a && a.map === "cds-contacts-v2-contacts")).toEqual([]);
+    expect(plan.warnings.filter((w) => w.code === "followed-definition-differs")).toEqual([]);
+  });
+
   it("writes target states and initial sync from the groups, masters from the maps, keys from the file", async () => {
     expect(await mapFile("customers-v3-accounts")).toMatchObject({ state: "running", initialSync: { enabled: true, master: "dataverse" } });
     expect(await mapFile("vendor-groups-msdyn-vendorgroups")).toMatchObject({ state: "stopped", initialSync: { enabled: false, master: "dataverse" } });
@@ -212,9 +220,12 @@ describe("dwctl import --from-dw-helper on the sandbox STAGE", () => {
       expect.arrayContaining([
         "setIntegrationKey contact",
         "stopMap vendor-groups-msdyn-vendorgroups",
-        "activateMapVersion customer-groups-msdyn-customergroups",
+        "switchMapVersion customer-groups-msdyn-customergroups",
       ]),
     );
+    // The pinned version is a template whose row holds the imported definition: one switch, nothing saved or applied.
+    expect(actions.filter((a) => a.startsWith("saveMapDefinition") || a.startsWith("applySolution") || a.startsWith("activateMapVersion"))).toEqual([]);
+    expect(plan.actions.find((a) => a.kind === "switchMapVersion")?.description).toBe("switch Customer groups (msdyn_customergroups) from contoso 1.0.0.1 to contoso 1.0.0.0");
     const maps = new Set(plan.actions.flatMap((a) => ("map" in a && typeof a.map === "string" ? [a.map] : [])));
     expect([...maps].sort()).toEqual(["customer-groups-msdyn-customergroups", "vendor-groups-msdyn-vendorgroups"]);
     expect(plan.actions.filter((a) => a.kind === "setIntegrationKey").map((a) => ("table" in a ? a.table : ""))).toEqual(["contact"]);

@@ -73,13 +73,25 @@ describe("the gateway's snapshot", () => {
     expect(units?.definition.fields.map((field) => field.dv)).toEqual(["msdyn_symbol", "name", "msdyn_description"]);
     expect(units?.definition.version).toEqual({ publisher: "Microsoft", number: "1.0.0.3" });
     expect(account).toMatchObject({ ref: CUSTOMERS, initialised: false, state: "stopped" });
+    // A template other than the active one carries the definition of its row (same author and version), for plan to compare.
     expect(account?.templates).toEqual([
       { id: "4a7c9e1b-2d3f-4e5a-8b6c-0d1e2f3a4b5c", publisher: "Microsoft", number: "1.0.0.12" },
-      { id: "6c8e0a2b-4d5f-4a7b-9c1d-3e5f7a9b1c3d", publisher: "Contoso", number: "1.0.0.13" },
+      { id: "6c8e0a2b-4d5f-4a7b-9c1d-3e5f7a9b1c3d", publisher: "Contoso", number: "1.0.0.13", definition: customers("Contoso", "1.0.0.13") },
     ]);
     expect(account?.definition).toEqual(customers());
     expect(account?.versions.map((version) => version.id)).toEqual(["row-b-12", "row-b-13"]);
     expect(estate.callsTo("dualwrite").filter((call) => call.path.endsWith("FieldMappings"))).toHaveLength(1);
+  });
+
+  it("reads the active version of a row that names no publisher as the version of its template's author", async () => {
+    const row = toMapRow(customers());
+    const properties = JSON.parse(row.msdyn_properties) as Record<string, unknown>;
+    delete properties["publisher"];
+    estate.mapRows.push({ ...row, msdyn_properties: JSON.stringify(properties), msdyn_dualwriteentitymapid: "row-b-12", statecode: 0, "@odata.etag": estate.etag() });
+    const account = (await gateway().snapshot()).maps.find((map) => map.ref.entity === CUSTOMERS.entity);
+    expect(account?.definition.version).toEqual({ publisher: "Microsoft", number: "1.0.0.12" });
+    // A row without a publisher is no template's definition: it may belong to any author.
+    expect(account?.templates.every((template) => template.definition === undefined)).toBe(true);
   });
 
   it("fails naming the map when its active version has no row and no pid", async () => {
@@ -103,6 +115,19 @@ describe("the gateway's writes", () => {
     ]);
     const create = estate.callsTo("dataverse").find((call) => call.method === "POST" && call.path === "msdyn_dualwriteentitymaps");
     expect(create?.headers["mscrm.solutionuniquename"]).toBe("ContosoDualWriteMaps");
+  });
+
+  it("never saves over another publisher's version kept in a row that names no publisher; its own publisher may", async () => {
+    const row = toMapRow(customers());
+    const properties = JSON.parse(row.msdyn_properties) as Record<string, unknown>;
+    delete properties["publisher"];
+    estate.mapRows.push({ ...row, msdyn_properties: JSON.stringify(properties), msdyn_dualwriteentitymapid: "row-b-12", statecode: 0, "@odata.etag": estate.etag() });
+    const error = await gateway().saveMapDefinition(customers("Contoso", "1.0.0.12"), "ContosoDualWriteMaps").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(GatewayRefusedError);
+    expect((error as GatewayRefusedError).message).toContain("the dual-write service lists it as Microsoft's: dwctl does not overwrite another publisher's version with Contoso's");
+    expect(estate.callsTo("dataverse").filter((call) => call.method !== "GET")).toEqual([]);
+    await gateway().saveMapDefinition(customers("microsoft", "1.0.0.12"), "MicrosoftMaps");
+    expect(estate.callsTo("dataverse").filter((call) => call.method === "PATCH").map((call) => call.path)).toEqual(["msdyn_dualwriteentitymaps(row-b-12)"]);
   });
 
   it("refuses to save when the solution is missing and so is its publisher", async () => {
@@ -131,6 +156,20 @@ describe("the gateway's writes", () => {
     expect(switched?.path).toBe("api/DualWriteManagement/1.0/SolutionAware/c3d1e5f7-8a9b-4c0d-9e1f-2a3b4c5d6e7f/SwitchActive/6c8e0a2b-4d5f-4a7b-9c1d-3e5f7a9b1c3d");
     expect(switched?.query).toEqual({ pid: "9d1f3b5c-7e9a-4b1c-8d3e-5f7a9b1c3d5e" });
     expect(switched?.raw).toBe("6c8e0a2b-4d5f-4a7b-9c1d-3e5f7a9b1c3d");
+  });
+
+  it("switches to the first template by id among twins of one author and version, and sends nothing when the active one is of them", async () => {
+    addRow(customers(), "row-b-12");
+    const map = estate.entities[1];
+    if (map === undefined) throw new Error("no Customers V3 in the fixture");
+    map.detail.pid = "9d1f3b5c-7e9a-4b1c-8d3e-5f7a9b1c3d5e";
+    const twin = (id: string) => ({ id, author: "Contoso", version: { major: 1, minor: 0, build: 0, revision: 13 } });
+    map.detail.templates = [...map.detail.templates, twin("zz-twin"), twin("00-twin")];
+    await gateway().activateMapVersion(CUSTOMERS, { publisher: "contoso", number: "1.0.0.13" });
+    expect(estate.callsTo("dualwrite").filter((call) => call.path.includes("SwitchActive")).map((call) => call.raw)).toEqual(["00-twin"]);
+    map.detail.template = twin("zz-twin");
+    await gateway().activateMapVersion(CUSTOMERS, { publisher: "contoso", number: "1.0.0.13" });
+    expect(estate.callsTo("dualwrite").filter((call) => call.path.includes("SwitchActive"))).toHaveLength(1);
   });
 
   it("refreshes tables by the project name of FieldMappings", async () => {

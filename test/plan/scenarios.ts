@@ -214,5 +214,20 @@ export function scenarios(): Scenario[] {
       input: input(pd, live, last),
     });
   }
+  {
+    // customers follows contoso, whose newer version 1.0.0.4 (the same definition) is a template now.
+    const { live, last } = deployed();
+    const pd = pairDesired(editFile(planEstate(), customers, "version: { publisher: contoso, number: 1.0.0.3 }", "version: { follow: [contoso] }"));
+    withLiveMap(live, "account", (m) => {
+      const newer = { id: "account-1.0.0.4", publisher: "contoso", number: "1.0.0.4" };
+      m.versions.push(newer);
+      m.templates.push({ ...newer, definition: { ...structuredClone(m.definition), version: { publisher: "contoso", number: "1.0.0.4" } } });
+    });
+    list.push({
+      name: "version-switch",
+      about: "customers follows contoso, which shipped 1.0.0.4: stop, one version switch (nothing saved), refresh tables, start",
+      input: input(pd, live, last),
+    });
+  }
   return list;
 }

@@ -7,6 +7,19 @@ const stoppedStates = new Set(["stopped", "notRunning"]);
  * What executing a plan does to a snapshot, by the gateway's contract: the effect of each action,
  * checking the preconditions a real environment enforces (a map is stopped before it is edited).
  */
+function same(a: { publisher: string; number: string }, b: { publisher: string; number: string }): boolean {
+  return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.number === b.number;
+}
+
+/** The active version becomes `version`: the template of the old one keeps its definition (its row), the new one's is the map's. */
+function switchTo(map: LiveMap, version: { publisher: string; number: string }, definition: MapDefinition): void {
+  const old = map.templates.find((t) => same(t, map.definition.version));
+  if (old !== undefined) old.definition = map.definition;
+  const next = map.templates.find((t) => same(t, version));
+  if (next !== undefined) delete next.definition;
+  map.definition = definition;
+}
+
 export function simulate(before: Snapshot, plan: Plan): Snapshot {
   const s = structuredClone(before);
   const parked = new Map<string, MapDefinition>();
@@ -73,7 +86,11 @@ export function simulate(before: Snapshot, plan: Plan): Snapshot {
         unapplied.add(mapKey(action.ref));
         const active = existing.definition.version;
         if (active.publisher === v.publisher && active.number === v.number) existing.definition = definition;
-        else parked.set(`${mapKey(action.ref)}@${v.publisher}/${v.number}`, definition);
+        else {
+          parked.set(`${mapKey(action.ref)}@${v.publisher}/${v.number}`, definition);
+          // A snapshot reads a template's definition from its row: the row now holds this one.
+          for (const template of existing.templates) if (template.publisher === v.publisher && template.number === v.number) template.definition = definition;
+        }
         break;
       }
       case "applySolution": {
@@ -109,7 +126,20 @@ export function simulate(before: Snapshot, plan: Plan): Snapshot {
         if (map.definition.version.publisher === v.publisher && map.definition.version.number === v.number) break;
         const definition = parked.get(`${mapKey(action.ref)}@${v.publisher}/${v.number}`);
         if (definition === undefined) throw new Error(`activate: version ${v.number} of ${action.map} has no known definition`);
-        map.definition = definition;
+        switchTo(map, v, definition);
+        break;
+      }
+      case "switchMapVersion": {
+        const map = find(action.ref);
+        if (!stoppedStates.has(map.state)) throw new Error(`switch: ${action.map} is ${map.state}`);
+        if (!map.initialised) throw new Error(`switch: ${action.map} has no project`);
+        const { from, to } = action;
+        if (!same(map.definition.version, from)) throw new Error(`switch: ${action.map} is at ${map.definition.version.number}, not ${from.number}`);
+        const template = map.templates.find((t) => same(t, to));
+        if (template === undefined) throw new Error(`switch: ${to.publisher} ${to.number} of ${action.map} is not a template`);
+        if (unapplied.has(mapKey(map.ref))) throw new Error(`switch: ${action.map} has a save whose solution was not applied`);
+        if (template.definition === undefined) throw new Error(`switch: ${to.number} of ${action.map} has no known definition`);
+        switchTo(map, to, template.definition);
         break;
       }
       case "deleteMap": {

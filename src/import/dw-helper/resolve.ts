@@ -1,6 +1,7 @@
 import type { MapState, Side } from "../../model/desired.js";
 import type { LiveMap, MapRef } from "../../model/snapshot.js";
 import { mapKey } from "../../model/snapshot.js";
+import { chooseVersion } from "../../model/choose-version.js";
 import type { DwHelperConfig, DwHelperGroup } from "./read-config.js";
 
 /** What a DW Helper configuration asks of one live map, resolved against the pair as DW Helper would. */
@@ -11,6 +12,12 @@ export interface DwHelperIntent {
   line: number;
   /** The template DW Helper would deploy; undefined when it resolves to none (the live version stays). */
   version: { publisher: string; number: string } | undefined;
+  /**
+   * The entry asks for the latest version of these authors (no exact version): written as
+   * `version: { follow }`, so that the plan keeps choosing as DW Helper does. Undefined for `Any`,
+   * an exact version, or authors that are no publisher unique names (then `version` is pinned).
+   */
+  follow: string[] | undefined;
   /** The group's target state; undefined for Keep (the live state). */
   state: MapState | undefined;
   initialSync: { enabled: boolean; master: Side };
@@ -69,6 +76,7 @@ export function resolveDwHelper(config: DwHelperConfig, file: string, live: read
       mapName: entry.mapName,
       line: entry.line,
       version: chooseTemplate(found.map, entry.authors, entry.version.kind === "exact" ? entry.version.number : undefined, where, entry.mapName, warnings),
+      follow: entry.version.kind === "latest" ? followOf(entry.authors, where, entry.mapName, warnings) : undefined,
       state: group.targetState === "keep" ? undefined : group.targetState,
       initialSync: { enabled: group.initialSync, master: entry.master },
       keys: entry.keys,
@@ -105,37 +113,31 @@ export function resolveDwHelper(config: DwHelperConfig, file: string, live: read
   return { intents: unique, warnings };
 }
 
+/** The schema's limits of `version.follow` (schemas/table-map.schema.json, followedVersion). */
+const PUBLISHER_NAME = /^[A-Za-z0-9_]{1,64}$/;
+const MAX_FOLLOWED = 10;
+
+/** DW Helper's authors as `version.follow`, each once; undefined (a pin is written) when the schema cannot hold them. */
+function followOf(authors: readonly string[], where: string, name: string, warnings: string[]): string[] | undefined {
+  if (authors.length === 0) return undefined;
+  const unique = authors.filter((author, index) => authors.findIndex((other) => other.toLowerCase() === author.toLowerCase()) === index);
+  const invalid = unique.filter((author) => !PUBLISHER_NAME.test(author));
+  if (invalid.length > 0 || unique.length > MAX_FOLLOWED) {
+    const why = invalid.length > 0 ? `${invalid.join(", ")} ${invalid.length === 1 ? "is no" : "are no"} publisher unique name (letters, digits and underscores)` : `more than ${MAX_FOLLOWED} authors`;
+    warnings.push(`${where}: ${name} follows the latest version of ${authors.join(", ")}, but ${why}: the version it resolves to today is pinned instead`);
+    return undefined;
+  }
+  return unique;
+}
+
 function chooseTemplate(map: LiveMap, authors: readonly string[], exact: string | undefined, where: string, name: string, warnings: string[]): DwHelperIntent["version"] {
-  const wanted = new Set(authors.map((author) => author.toLowerCase()));
-  const candidates = map.templates
-    .filter((template) => wanted.size === 0 || wanted.has(template.publisher.toLowerCase()))
-    .filter((template) => exact === undefined || sameNumber(template.number, exact))
-    .sort((a, b) => compareNumbers(b.number, a.number) || (a.publisher < b.publisher ? -1 : a.publisher > b.publisher ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const chosen = candidates[0];
   const active = map.definition.version;
-  if (chosen === undefined) {
+  const choice = chooseVersion(map.templates, active, exact === undefined ? { publishers: authors } : { publishers: authors, exact });
+  if (choice.kind === "none") {
     const asked = `${exact ?? "the latest version"}${authors.length === 0 ? "" : ` by ${authors.join(", ")}`}`;
     warnings.push(`${where}: ${name} asks for ${asked}, which the service does not list among its versions: DW Helper would find no template; the live version ${active.publisher} ${active.number} is kept`);
     return undefined;
   }
-  if (sameNumber(chosen.number, active.number) && chosen.publisher.toLowerCase() === active.publisher.toLowerCase()) return { ...active };
-  return { publisher: chosen.publisher, number: chosen.number };
-}
-
-function parts(number: string): number[] {
-  return number.split(".").map(Number);
-}
-
-function compareNumbers(a: string, b: string): number {
-  const left = parts(a);
-  const right = parts(b);
-  for (let index = 0; index < 4; index++) {
-    const difference = (left[index] ?? 0) - (right[index] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
-}
-
-function sameNumber(a: string, b: string): boolean {
-  return compareNumbers(a, b) === 0;
+  if (choice.kind === "active") return { ...active };
+  return { publisher: choice.template.publisher, number: choice.template.number };
 }

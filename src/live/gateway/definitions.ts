@@ -3,8 +3,13 @@ import { isHttpStatus } from "../dataverse/odata.js";
 import { GatewayRefusedError } from "../gateway.js";
 import { PreconditionFailedError } from "../http/index.js";
 import { toMapRow } from "../mapping-json.js";
+import { anotherPublishersVersionHint, rankVersions } from "../../model/choose-version.js";
+import type { DwTemplate } from "../dualwrite/parse.js";
 import { addRow, compareVersions, describe, removeRow, rewriteRow, rowsOfMap, sameVersion } from "./rows.js";
 import { findMap, type GatewayState } from "./state.js";
+import type { MapRow } from "../dataverse/dataverse-client.js";
+import type { MapRowIdentity } from "../mapping-json.js";
+import type { TableNames } from "./rows.js";
 
 /** Saves a map version as a msdyn_dualwriteentitymap row inside the unmanaged solution, created when missing. */
 export async function saveMapDefinition(state: GatewayState, definition: MapDefinition, solution: string): Promise<{ versionId: string }> {
@@ -13,7 +18,7 @@ export async function saveMapDefinition(state: GatewayState, definition: MapDefi
   const names = await state.tableNames();
   for (let attempt = 1; ; attempt++) {
     const rows = await state.mapRows(attempt > 1);
-    const existing = rowsOfMap(rows, ref, names).find(({ identity }) => sameVersion(identity, definition.version))?.row;
+    const existing = await ownRow(state, rowsOfMap(rows, ref, names), definition, names);
     if (existing === undefined) {
       await ensureSolution(state, solution, definition.version.publisher);
       const created = await state.clients.dataverse.createMapRow(fields, solution);
@@ -37,6 +42,34 @@ export async function saveMapDefinition(state: GatewayState, definition: MapDefi
     rewriteRow(rows, existing, { name: fields.msdyn_name, mapping: fields.msdyn_mapping, properties: fields.msdyn_properties, version: fields.msdyn_version, etag: undefined });
     return { versionId: existing.id };
   }
+}
+
+/**
+ * The row a save of this version overwrites: the one that names its publisher, else one that names
+ * none (a row dwctl did not write) unless the service's template of that number is another
+ * publisher's. Never another publisher's version (README, "Versions"): that fails closed, since
+ * whether Dataverse takes a second row of the same map and version is not known. Plan blocks such a
+ * save from its snapshot first (versionOfAnotherPublisher, plan-version.ts); this is the last check,
+ * for a row or template that appeared after the plan was made.
+ */
+async function ownRow(state: GatewayState, related: readonly { row: MapRow; identity: MapRowIdentity }[], definition: MapDefinition, names: TableNames): Promise<MapRow | undefined> {
+  const same = related.filter(({ identity }) => sameVersion(identity, definition.version));
+  const named = same.find(({ identity }) => identity.publisher !== undefined);
+  if (named !== undefined) return named.row;
+  const unnamed = same[0];
+  if (unnamed === undefined) return undefined;
+  const { publisher, number } = definition.version;
+  const ref = { entity: definition.financeAndOperations.entity, table: definition.dataverse.table };
+  const templates = (findMap(await state.maps(), ref, names)?.templates ?? []).filter((template) => compareVersions(template.version, number) === 0);
+  const owner = templates.find((template) => template.author.toLowerCase() !== publisher.toLowerCase());
+  if (owner !== undefined && !templates.some((template) => template.author.toLowerCase() === publisher.toLowerCase())) {
+    throw new GatewayRefusedError(
+      `version ${number} of ${describe(ref)} is saved in a row that names no publisher, and the dual-write service lists it as ${owner.author}'s: dwctl does not overwrite another publisher's version with ${publisher}'s`,
+      anotherPublishersVersionHint(owner.author),
+      undefined,
+    );
+  }
+  return unnamed.row;
 }
 
 /** The unmanaged solution exists afterwards; created for the publisher when missing. Known solutions are not asked again. */
@@ -74,10 +107,20 @@ export async function applySolution(state: GatewayState, solution: string): Prom
   }
 }
 
-/** SwitchActive (§5.7) to the template of that publisher (its `author`, [inferred]) and version. */
+/**
+ * SwitchActive (§5.7) to the template of that publisher (its `author`, [inferred]) and version.
+ * Nothing is sent when the active template is of that author and version; among several such
+ * templates the first by id is taken, as DW Helper's policy orders them (§5.2, choose-version.ts).
+ */
 export async function activateMapVersion(state: GatewayState, ref: MapRef, version: { publisher: string; number: string }): Promise<void> {
   const { cid, map } = await state.serviceMap(ref);
-  const template = map.templates.find((entry) => entry.author.toLowerCase() === version.publisher.toLowerCase() && compareVersions(entry.version, version.number) === 0);
+  const matches = (entry: DwTemplate): boolean => entry.author.toLowerCase() === version.publisher.toLowerCase() && compareVersions(entry.version, version.number) === 0;
+  if (map.template !== undefined && matches(map.template)) return;
+  const ranked = rankVersions(
+    map.templates.filter(matches).map((entry) => ({ id: entry.id, publisher: entry.author, number: entry.version })),
+    { publishers: [version.publisher], exact: version.number },
+  );
+  const template = ranked[0];
   if (template === undefined) {
     throw new GatewayRefusedError(
       `version ${version.publisher} ${version.number} of ${describe(ref)} is not a template of the dual-write service: apply its solution first`,
@@ -85,7 +128,6 @@ export async function activateMapVersion(state: GatewayState, ref: MapRef, versi
       undefined,
     );
   }
-  if (map.template?.id === template.id) return;
   if (map.pid === null) {
     throw new GatewayRefusedError(
       `${describe(ref)} is not initialised, so its version cannot be switched`,

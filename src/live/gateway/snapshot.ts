@@ -1,11 +1,11 @@
-import type { LiveAlternateKey, LiveIntegrationKey, LiveLink, LiveMap, LiveMapRequest, MapDefinition, Snapshot } from "../../model/snapshot.js";
+import type { LiveAlternateKey, LiveIntegrationKey, LiveLink, LiveMap, LiveMapRequest, LiveMapVersion, MapDefinition, Snapshot } from "../../model/snapshot.js";
 import { mapKey } from "../../model/snapshot.js";
 import type { MapRow, TableKeys } from "../dataverse/dataverse-client.js";
 import { actionName, requestState } from "../dualwrite/codes.js";
 import { DualWriteProtocolError } from "../dualwrite/errors.js";
 import type { DwConnectionSet, DwEnvironment, DwMap, DwProject, DwRequest, DwTemplate } from "../dualwrite/parse.js";
 import { redact } from "../http/index.js";
-import { fromMapRow } from "../mapping-json.js";
+import { MapRowFormatError, fromMapRow, type MapRowIdentity } from "../mapping-json.js";
 import { TableNames, compare, compareVersions, rowInput, rowsOfMap, sameVersion } from "./rows.js";
 import type { GatewayState } from "./state.js";
 
@@ -111,7 +111,9 @@ async function liveMap(state: GatewayState, map: DwMap, rows: readonly MapRow[],
   }
   // [inferred] a template's `author` is the publisher its row was saved with (dualwrite-service.md §5.2 gives no relation); compared case-insensitively.
   const active = related.find(({ identity }) => sameVersion(identity, { publisher: template.author, number: template.version }));
-  const definition = active !== undefined ? fromMapRow(rowInput(active.row), (name) => names.table(name)) : await definitionFromService(state, map, template, names);
+  const read = active !== undefined ? fromMapRow(rowInput(active.row), (name) => names.table(name)) : await definitionFromService(state, map, template, names);
+  // A row that names no publisher (Microsoft's rows) is the version of the template's author ([inferred], as above).
+  const definition = read.version.publisher === "" ? { ...read, version: { ...read.version, publisher: template.author } } : read;
   const lastRequest = newest(map.lastRequests);
   return {
     ref,
@@ -120,12 +122,32 @@ async function liveMap(state: GatewayState, map: DwMap, rows: readonly MapRow[],
       .map(({ row, identity }) => ({ id: row.id, publisher: identity.publisher ?? "", number: identity.number }))
       .sort((a, b) => compareVersions(a.number, b.number) || compare(a.publisher, b.publisher)),
     templates: map.templates
-      .map((entry) => ({ id: entry.id, publisher: entry.author, number: entry.version }))
+      .map((entry) => templateVersion(entry, template, related, names))
       .sort((a, b) => compareVersions(a.number, b.number) || compare(a.publisher, b.publisher)),
     initialised: map.pid !== null,
     state: map.state,
     ...(lastRequest === undefined ? {} : { lastRequest }),
   };
+}
+
+/**
+ * A template (§5.2) with, when it is not the active one, the definition of its Dataverse row (same
+ * author and version, [inferred] as for the active one): plan compares it with git before a switch,
+ * so that an unchanged version is switched to without being saved again. Only the row that names the
+ * template's author counts here: a row without a publisher may belong to any author.
+ */
+function templateVersion(entry: DwTemplate, active: DwTemplate, related: readonly { row: MapRow; identity: MapRowIdentity }[], names: TableNames): LiveMapVersion {
+  const version: LiveMapVersion = { id: entry.id, publisher: entry.author, number: entry.version };
+  if (entry.id === active.id) return version;
+  const row = related.find(({ identity }) => identity.publisher !== undefined && sameVersion(identity, { publisher: entry.author, number: entry.version }));
+  if (row === undefined) return version;
+  try {
+    return { ...version, definition: fromMapRow(rowInput(row.row), (name) => names.table(name)) };
+  } catch (error) {
+    // An unreadable row leaves the template without a definition: plan then saves before it switches.
+    if (error instanceof MapRowFormatError) return version;
+    throw error;
+  }
 }
 
 /** The active version read from the service (§5.3) when no Dataverse row matches it; needs a pid. */

@@ -6,10 +6,11 @@ function side(name: "financeAndOperations" | "dataverse"): string {
   return name === "dataverse" ? "Dataverse" : "finance and operations";
 }
 
-/** "Plan: 2 to create, 1 to update, 0 to delete; 3 lifecycle changes." */
+/** "Plan: 2 to create, 1 to update, 0 to delete; 3 lifecycle changes." ("1 to rename" only when a map is renamed.) */
 export function summaryLine(summary: PlanSummary): string {
   if (summary.actions === 0) return "No changes: apply has nothing to do.";
-  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete; ${plural(summary.lifecycle, "lifecycle change")}.`;
+  const rename = summary.rename === undefined ? "" : `, ${summary.rename} to rename`;
+  return `Plan: ${summary.create} to create, ${summary.update} to update, ${summary.delete} to delete${rename}; ${plural(summary.lifecycle, "lifecycle change")}.`;
 }
 
 /** Terraform-like marker: + create, ~ update, - delete, * lifecycle. */
@@ -24,6 +25,8 @@ export function marker(action: Action): "+" | "~" | "-" | "*" {
     case "reactivateAlternateKey":
     case "setIntegrationKey":
     case "activateMapVersion":
+    case "switchMapVersion":
+    case "renameMap":
       return "~";
     default:
       return "*";
@@ -70,6 +73,8 @@ function clauses(action: Action, it: string): string[] {
       return [`initialise ${it} in the dual-write service`];
     case "activateMapVersion":
       return [`switch ${it === "it" ? "" : `${it} `}to version ${action.version.number}`];
+    case "switchMapVersion":
+      return [`switch ${it === "it" ? "" : `${it} `}from ${action.from.publisher} ${action.from.number} to ${action.to.publisher} ${action.to.number}`];
     case "refreshTables":
       return [`refresh tables`];
     case "deleteMap":
@@ -80,6 +85,8 @@ function clauses(action: Action, it: string): string[] {
         : [`start ${it}`, `INITIAL SYNC with ${side(action.initialSync.master)} as master (${action.initialSync.reason === "rerun" ? `rerun ${action.initialSync.token ?? ""}` : action.initialSync.reason})`];
     case "pauseMap":
       return [`pause ${it}`];
+    case "renameMap":
+      return [`rename ${it} from ${action.from} to ${action.map} (only the name dwctl tracks; nothing is sent to the platform)`];
     case "resumeMap":
       return [action.queuedRecords === "replay" ? `resume ${it}, replaying the queued records` : `resume ${it}, ${action.queuedRecords === "skip-and-keep" ? "skipping the queued records (kept)" : "DISCARDING the queued records"}`];
     default:
