@@ -157,13 +157,13 @@ async function locateProblems(problems: readonly ColumnProblem[], cwd: string): 
 }
 
 /**
- * Places each versionOfAnotherPublisher blocker (plan-version.ts) on its map's version.number: the
- * map's file is read again, as for the column check, and the message's leading `file:` becomes
+ * Places each version blocker (plan-version.ts) on its map's YAML: versionOfAnotherPublisher on
+ * version.number, followedMapMissing and followedVersionMissing on version.follow. The map's file is read again, as for the column check, and the message's leading `file:` becomes
  * `file:line:column`. A file that cannot be read or parsed leaves the blocker as plan made it (its
  * message names the file). Reads nothing when the plan has no such blocker.
  */
 export async function locateVersionBlockers(plan: Plan, pairDesired: PairDesired, cwd: string): Promise<Plan> {
-  if (!plan.blockers.some((blocker) => blocker.kind === "versionOfAnotherPublisher" && blocker.location === undefined)) return plan;
+  if (!plan.blockers.some((blocker) => versionPathOf(blocker) !== undefined)) return plan;
   const files = new Map(pairDesired.maps.map(({ map }) => [map.name, map.file]));
   const sources = new Map<string, Promise<SourceFile | undefined>>();
   const sourceOf = (file: string): Promise<SourceFile | undefined> => {
@@ -178,15 +178,24 @@ export async function locateVersionBlockers(plan: Plan, pairDesired: PairDesired
   };
   const blockers = await Promise.all(
     plan.blockers.map(async (blocker): Promise<Blocker> => {
-      const file = blocker.kind === "versionOfAnotherPublisher" && blocker.location === undefined ? files.get(blocker.path[0] ?? "") : undefined;
-      if (file === undefined || !blocker.message.startsWith(`${file}: `)) return blocker;
+      const path = versionPathOf(blocker);
+      const file = path === undefined ? undefined : files.get(blocker.path[0] ?? "");
+      if (path === undefined || file === undefined || !blocker.message.startsWith(`${file}: `)) return blocker;
       const source = await sourceOf(file);
       if (source?.doc === undefined) return blocker;
-      const { line, column } = locate({ code: "", severity: "error", message: "", hint: "", file, path: ["version", "number"] }, source);
+      const { line, column } = locate({ code: "", severity: "error", message: "", hint: "", file, path }, source);
       return { ...blocker, location: { file, line, column }, message: `${file}:${line}:${column} ${blocker.message.slice(file.length + 2)}` };
     }),
   );
   return { ...plan, blockers };
+}
+
+/** Where in its map's YAML a version blocker points, when it has no location yet: the pinned number, or the followed publishers. */
+function versionPathOf(blocker: Blocker): string[] | undefined {
+  if (blocker.location !== undefined) return undefined;
+  if (blocker.kind === "versionOfAnotherPublisher") return ["version", "number"];
+  if (blocker.kind === "followedMapMissing" || blocker.kind === "followedVersionMissing") return ["version", "follow"];
+  return undefined;
 }
 
 /**

@@ -316,5 +316,25 @@ describe("a save into another publisher's version blocks the plan (versionOfAnot
       const clean = planOf(pd, { live: deployed() });
       expect(await locateVersionBlockers(clean, pd, dir)).toBe(clean);
     });
+
+    it("a followed map's blockers are placed on version.follow", async () => {
+      const files = follow("fabrikam");
+      dir = await mkdtemp(join(tmpdir(), "dwctl-versions-"));
+      for (const [path, text] of Object.entries(files)) {
+        await mkdir(dirname(join(dir, path)), { recursive: true });
+        await writeFile(join(dir, path), text);
+      }
+      const pd = pairDesired(files);
+      const lines = (files[customers] ?? "").split("\n");
+      const line = lines.findIndex((l) => l.startsWith("version:")) + 1;
+      const column = (lines[line - 1]?.indexOf("[fabrikam]") ?? -1) + 1;
+      const missing = deployed();
+      missing.maps = missing.maps.filter((m) => m.ref.table !== "account");
+      for (const [live, kind] of [[deployed(), "followedVersionMissing"], [missing, "followedMapMissing"]] as const) {
+        const located = await locateVersionBlockers(planOf(pd, { live }), pd, dir);
+        expect(located.blockers.map((b) => [b.kind, b.location])).toEqual([[kind, { file: customers, line, column }]]);
+        expect(located.blockers[0]?.message.startsWith(`${customers}:${line}:${column} customers follows the latest version by fabrikam`)).toBe(true);
+      }
+    });
   });
 });
