@@ -17,6 +17,7 @@ import { definitionHash } from "../../src/plan/normalise-definition.js";
 import type { Action, Plan } from "../../src/plan/plan.js";
 import { sealPlan } from "../../src/plan/seal-plan.js";
 import { editFile, lastAppliedFor, liveFromDesired, pairDesired, planEstate, planOf } from "../plan/builders.js";
+import { callRecorder } from "./fake-gateway.js";
 
 /**
  * The parts of apply one by one, through their exported behaviour: the lock (taking, taking over,
@@ -643,19 +644,6 @@ describe("the last-applied record", () => {
 
 describe("how each action is sent", () => {
   const ref = { entity: "CustomersV3", table: "account" };
-  function recorder() {
-    const calls: unknown[][] = [];
-    const gateway = new Proxy({} as EnvironmentGateway, {
-      get: (_target, name) =>
-        name === "then"
-          ? undefined
-          : async (...args: unknown[]) => {
-              calls.push([name, ...args]);
-              return name === "beginMapAction" ? "request-1" : undefined;
-            },
-    });
-    return { calls, gateway };
-  }
   const base = { id: "a", wave: 1, description: "d", map: "customers", ref, title: "Customers V3" };
 
   it.each([
@@ -666,7 +654,7 @@ describe("how each action is sent", () => {
     [{ kind: "pauseMap" }, ["pause", {}]],
     [{ kind: "resumeMap", queuedRecords: "skip-and-keep" }, ["resume", { queuedRecords: "skip-and-keep" }]],
   ])("%o is a lifecycle request %o", async (kind, [action, options]) => {
-    const { calls, gateway } = recorder();
+    const { calls, gateway } = callRecorder();
     const sent = { ...base, ...kind } as Action;
     expect(isLifecycleAction(sent)).toBe(true);
     expect(await beginLifecycleAction(gateway, sent as Parameters<typeof beginLifecycleAction>[1])).toEqual({ ref, action, requestId: "request-1" });
@@ -680,7 +668,7 @@ describe("how each action is sent", () => {
     [{ kind: "refreshTables" }, ["refreshTables", ref]],
     [{ kind: "deleteMap" }, ["deleteMap", ref]],
   ])("%o is one call %o", async (kind, call) => {
-    const { calls, gateway } = recorder();
+    const { calls, gateway } = callRecorder();
     const action = { ...base, ...kind } as Action;
     expect(isLifecycleAction(action)).toBe(false);
     await executeAction(gateway, action as Parameters<typeof executeAction>[1]);

@@ -12,7 +12,7 @@ import type { Snapshot } from "../../src/model/snapshot.js";
 import type { Plan } from "../../src/plan/plan.js";
 import { integrityOf } from "../../src/plan/seal-plan.js";
 import { editFile, emptyLive, lastAppliedFor, liveFromDesired, pairDesired, planEstate, planOf, withLiveMap } from "../plan/builders.js";
-import { frozenClockAndTempDirs, recordingGateway, type FakeOptions, type RecordingGateway } from "./fake-gateway.js";
+import { frozenClockAndTempDirs, journalEntries, recordingGateway, type FakeOptions, type RecordingGateway } from "./fake-gateway.js";
 
 /**
  * A whole apply through the public applyPlan, against an in-memory pair: what it writes and in
@@ -58,19 +58,12 @@ async function apply(
   };
   const replan = settings.replan ?? ((snapshot: Snapshot): Plan => planOf(pd, { live: snapshot, lastApplied: undefined }));
   const outcome = await applyPlan(gateway, plan, { desired: pd, replan, saved: settings.saved ?? false }, options).catch((error: unknown) => error);
-  let text = "";
+  let journal: Record<string, unknown>[] = [];
   try {
-    text = readFileSync(join(runsDir, "run-1", "journal.jsonl"), "utf8");
+    journal = journalEntries(join(runsDir, "run-1", "journal.jsonl"));
   } catch {
     // No journal: refused before it was opened.
   }
-  const journal = text
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => {
-      const { at: _at, ...entry } = JSON.parse(line) as Record<string, unknown>;
-      return entry;
-    });
   return { gateway, log, outcome, journal };
 }
 

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { afterEach, beforeEach, vi } from "vitest";
 import { RecordConflictError, type EnvironmentGateway, type MapActionOptions, type MapActionRequest } from "../../src/live/gateway.js";
 import type { AlternateKeyStatus, RecordKind, Snapshot, StoredRecord } from "../../src/model/snapshot.js";
@@ -153,4 +153,30 @@ export function frozenClockAndTempDirs(start: number): string[] {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
   return dirs;
+}
+
+/** A gateway that records every call made to it, whatever its name; beginMapAction answers "request-1". */
+export function callRecorder(): { calls: unknown[][]; gateway: EnvironmentGateway } {
+  const calls: unknown[][] = [];
+  const gateway = new Proxy({} as EnvironmentGateway, {
+    get: (_target, name) =>
+      name === "then"
+        ? undefined
+        : async (...args: unknown[]) => {
+            calls.push([name, ...args]);
+            return name === "beginMapAction" ? "request-1" : undefined;
+          },
+  });
+  return { calls, gateway };
+}
+
+/** A run's journal lines without their times. */
+export function journalEntries(file: string): Record<string, unknown>[] {
+  return readFileSync(file, "utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => {
+      const { at: _at, ...entry } = JSON.parse(line) as Record<string, unknown>;
+      return entry;
+    });
 }

@@ -1,16 +1,15 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ApplyFailedError, applyPlan } from "../../src/apply/apply-plan.js";
 import { executeAction, isLifecycleAction } from "../../src/apply/execute-action.js";
-import type { EnvironmentGateway } from "../../src/live/gateway.js";
 import { parseLastApplied, type LastAppliedRecord } from "../../src/model/last-applied.js";
 import type { PairDesired } from "../../src/model/pair-view.js";
 import { mapKey, type MapDefinition, type Snapshot, type StoredRecord } from "../../src/model/snapshot.js";
 import type { Action, Plan } from "../../src/plan/plan.js";
 import { editFile, lastAppliedFor, liveFromDesired, pairDesired, planEstate, planOf, withLiveMap } from "../plan/builders.js";
-import { frozenClockAndTempDirs, recordingGateway, type FakeOptions, type RecordingGateway } from "./fake-gateway.js";
+import { callRecorder, frozenClockAndTempDirs, journalEntries, recordingGateway, type FakeOptions, type RecordingGateway } from "./fake-gateway.js";
 
 /**
  * The two action kinds of map versions and renames, as apply performs them: switchMapVersion is one
@@ -22,23 +21,10 @@ import { frozenClockAndTempDirs, recordingGateway, type FakeOptions, type Record
 const ref = { entity: "CustomersV3", table: "account" };
 const base = { id: "a", wave: 1, description: "d", map: "customers", ref, title: "Customers V3 (accounts)" };
 
-/** A gateway that records every call made to it, whatever its name. */
-function recorder(): { calls: unknown[][]; gateway: EnvironmentGateway } {
-  const calls: unknown[][] = [];
-  const gateway = new Proxy({} as EnvironmentGateway, {
-    get: (_target, name) =>
-      name === "then"
-        ? undefined
-        : async (...args: unknown[]) => {
-            calls.push([name, ...args]);
-          },
-  });
-  return { calls, gateway };
-}
 
 describe("executeAction, one action", () => {
   it("a switch is one activateMapVersion with the map's ref and the version it switches to (publisher and number), nothing else", async () => {
-    const { calls, gateway } = recorder();
+    const { calls, gateway } = callRecorder();
     const action = { ...base, kind: "switchMapVersion", from: { publisher: "contoso", number: "1.0.0.3" }, to: { publisher: "Fabrikam", number: "1.0.0.4" } } as Action;
     expect(isLifecycleAction(action)).toBe(false);
     await expect(executeAction(gateway, action as Parameters<typeof executeAction>[1])).resolves.toBeUndefined();
@@ -46,7 +32,7 @@ describe("executeAction, one action", () => {
   });
 
   it("a rename makes no gateway call at all", async () => {
-    const { calls, gateway } = recorder();
+    const { calls, gateway } = callRecorder();
     const action = { ...base, kind: "renameMap", from: "old-customers", moved: null } as Action;
     expect(isLifecycleAction(action)).toBe(false);
     await expect(executeAction(gateway, action as Parameters<typeof executeAction>[1])).resolves.toBeUndefined();
@@ -54,7 +40,7 @@ describe("executeAction, one action", () => {
   });
 
   it("a kind it has no case for fails, naming it, and sends nothing: never passes as done", async () => {
-    const { calls, gateway } = recorder();
+    const { calls, gateway } = callRecorder();
     const action = { id: "k", wave: 1, description: "d", kind: "createAlternateKey", table: "account" } as unknown as Parameters<typeof executeAction>[1];
     await expect(executeAction(gateway, action)).rejects.toThrow(new Error("apply has no way to perform a createAlternateKey action"));
     expect(calls).toEqual([]);
@@ -84,13 +70,7 @@ async function apply(plan: Plan, live: Snapshot, pd: PairDesired, lastApplied: L
     { desired: pd, replan: (snapshot) => planOf(pd, { live: snapshot, lastApplied }), saved: false },
     { runsDir, runId: "run-1", command: "apply --env stage", actor: "tester", lockTtlMs: 60_000, parallelism: 4, confirm: undefined, keyTimeoutMs: 60_000, pollMs: 1, log: (line) => log.push(line), sleep: async () => undefined },
   ).catch((error: unknown) => error);
-  const journal = readFileSync(join(runsDir, "run-1", "journal.jsonl"), "utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => {
-      const { at: _at, ...entry } = JSON.parse(line) as Record<string, unknown>;
-      return entry;
-    });
+  const journal = journalEntries(join(runsDir, "run-1", "journal.jsonl"));
   return { gateway, log, outcome, journal };
 }
 
